@@ -11,7 +11,7 @@ from .errors import NewscleanError
 from .options import Options
 from .pipeline import process
 from .render import RENDERERS, failure_record, render_failure
-from .sources import Failure, Input, read_bytes, relative_name, to_documents
+from .sources import Failure, Input, read_bytes, relative_name, stream_lines, to_documents
 
 
 @dataclass
@@ -60,10 +60,42 @@ def needs_learning(items: list[Input | Failure], options: Options) -> bool:
     return len(inputs) > 1 or any(i.is_jsonl or options.input_format == "jsonl" for i in inputs)
 
 
+def convert_streams(items: list[Input | Failure], options: Options, writer,
+                    on_error: ErrorHook | None = None,
+                    on_progress: Callable[[], None] | None = None) -> Tally:
+    """`convert` to text: each input streamed line by line, so memory stays flat
+    however large the file."""
+    from .convert import iter_convert, resolve_config
+    config = resolve_config(options.to, options.config)
+    tally = Tally()
+    for item in items:
+        error = item.error if isinstance(item, Failure) else None
+        if isinstance(item, Input):
+            writer.start_input(relative_name(item))
+            try:
+                for piece in iter_convert(stream_lines(item, options.encoding), config):
+                    writer.write_raw(piece)
+            except NewscleanError as exc:
+                error = exc
+            writer.end_input(ok=error is None)
+        if error is None:
+            tally.ok += 1
+        else:
+            tally.failed += 1
+            tally.errors.append(error)
+            if on_error:
+                on_error(error)
+        if on_progress:
+            on_progress()
+    return tally
+
+
 def run(items: list[Input | Failure], options: Options, writer,
         on_error: ErrorHook | None = None, on_progress: Callable[[], None] | None = None,
         render: Callable[[Article, Options], str] | None = None) -> Tally:
     """Process every input in order and hand each rendered document to `writer`."""
+    if options.command == "convert" and options.format == "text":
+        return convert_streams(items, options, writer, on_error, on_progress)
     render = render or RENDERERS[options.format]
     stdin_cache: dict[str, bytes] = {}
     batch = learn(items, options, stdin_cache) if needs_learning(items, options) else None

@@ -28,6 +28,11 @@ class _Joiner:
         if self.flush:
             self.fh.flush()
 
+    def write_raw(self, s: str) -> None:
+        """Streamed output (converted text) goes out as it comes, unjoined."""
+        self.count = max(self.count, 1)
+        self._put(s)
+
     def add(self, rendered: str) -> None:
         self.count += 1
         if self.fmt == "json":
@@ -69,7 +74,8 @@ class StdoutWriter:
 
     def start_input(self, rel: Path | None) -> None: ...
     def add(self, rendered: str) -> None: self.joiner.add(rendered)
-    def end_input(self) -> None: ...
+    def write_raw(self, s: str) -> None: self.joiner.write_raw(s)
+    def end_input(self, ok: bool = True) -> None: ...
     def close(self, complete: bool = True) -> None: self.joiner.finish()
 
 
@@ -103,7 +109,8 @@ class FileWriter:
 
     def start_input(self, rel: Path | None) -> None: ...
     def add(self, rendered: str) -> None: self.joiner.add(rendered)
-    def end_input(self) -> None: ...
+    def write_raw(self, s: str) -> None: self.joiner.write_raw(s)
+    def end_input(self, ok: bool = True) -> None: ...
 
     def close(self, complete: bool = True) -> None:
         if complete:
@@ -135,10 +142,14 @@ class FolderWriter:
         assert self.joiner is not None
         self.joiner.add(rendered)
 
-    def end_input(self) -> None:
+    def write_raw(self, s: str) -> None:
+        assert self.joiner is not None
+        self.joiner.write_raw(s)
+
+    def end_input(self, ok: bool = True) -> None:
         if self.current is None or self.joiner is None:
             return
-        if self.joiner.count:
+        if ok and self.joiner.count:
             self.joiner.finish()
             self.current.commit()
             self.written.append(self.current.target)

@@ -129,48 +129,110 @@ def read_bytes(item: Input, stdin_cache: dict[str, bytes]) -> bytes:
 def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[str, list[str]]:
     """Decode an input's bytes: a BOM wins, then UTF-8, UTF-16 without BOM, then the
     better of GB18030 and Big5-HKSCS. Returns the text and any warnings."""
-    if encoding:
-        try:
-            return _strip_bom(data.decode(encoding)), []
-        except LookupError:
-            raise DecodeError(path, f"unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as exc:
-            raise DecodeError(path, f"not valid {encoding} (byte {exc.start}); "
-                                    "try another --encoding") from None
+    name = encoding or detect_encoding(data, path)
+    if name == _UTF8_REPAIRED:
+        # Mostly UTF-8 with a few bad bytes (a truncated download, a corrupted copy):
+        # keep the text and say what was replaced.
+        text = data.decode("utf-8", errors="replace")
+        first_bad = text.index("\ufffd")
+        return text, [f"invalid UTF-8 near character {first_bad}; "
+                      f"{text.count(chr(0xFFFD))} character(s) replaced"]
+    try:
+        text = data.decode(name)
+    except LookupError:
+        raise DecodeError(path, f"unknown encoding {name!r}") from None
+    except UnicodeDecodeError as exc:
+        raise DecodeError(path, f"not valid {name} (at byte {exc.start}); "
+                                "name its encoding with --encoding") from None
+    return _strip_bom(text), []
+
+
+_UTF8_REPAIRED = "utf-8 (with replacements)"
+
+
+def detect_encoding(data: bytes, path: str, complete: bool = True) -> str:
+    """The codec name for these bytes (a whole file, or the start of one cut at a line
+    break; `complete` False). Raises InputFormatError for binary data, DecodeError when nothing fits."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(name), []
-            except UnicodeDecodeError:
-                raise DecodeError(path, f"starts with a {name} byte order mark but is not "
-                                        f"valid {name}; try --encoding") from None
+            return name
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise InputFormatError(path, f"binary data ({kind}), not text")
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return data.decode(utf16, errors="replace"), []
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
+        return utf16
+    if _decodes(data, "utf-8", complete) is not None:
+        return "utf-8"
     candidates = []
     for name in ("gb18030", "big5hkscs"):
-        try:
-            text = data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_plausibility(text), name, text))
+        text = _decodes(data, name, complete)
+        if text is not None:
+            candidates.append((_plausibility(text), name))
     if candidates:
-        candidates.sort(key=lambda c: c[0], reverse=True)
-        return candidates[0][2], []
-    # Mostly UTF-8 with a few bad bytes (a truncated download, a corrupted copy):
-    # keep the text and say what was replaced.
+        return max(candidates)[1]
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    if bad <= max(3, len(text) // 1000):
-        return text, [f"invalid UTF-8 at byte {first_bad}; {bad} character(s) replaced"]
-    raise DecodeError(path, "not UTF-8, GB18030 or Big5 text; use --encoding to name its encoding")
+    if text.count("\ufffd") <= max(3, len(text) // 1000):
+        return _UTF8_REPAIRED
+    raise DecodeError(path, "not UTF-8, GB18030 or Big5 text; name its encoding with --encoding")
+
+
+def _decodes(data: bytes, name: str, complete: bool) -> str | None:
+    """The text, or None. In a chunk (not `complete`) a character cut off at the end is
+    not an error."""
+    try:
+        return codecs.getincrementaldecoder(name)().decode(data, final=complete)
+    except UnicodeDecodeError:
+        return None
+
+
+def stream_lines(item: Input, encoding: str | None = None,
+                 chunk_size: int = 1 << 20) -> Iterator[str]:
+    """The input's lines, each with its own line ending, decoded incrementally so that
+    memory does not grow with the file. The encoding is detected from the first chunk."""
+    name = "<stdin>" if item.is_stdin else item.path
+    try:
+        fh = sys.stdin.buffer if item.is_stdin else open(item.path, "rb")
+    except OSError as exc:
+        raise ReadError(name, exc.strerror or str(exc)) from None
+    try:
+        head = fh.read(chunk_size)
+        cut = head.rfind(b"\n") + 1 if len(head) == chunk_size else len(head)
+        codec = encoding or detect_encoding(head[:cut] or head, name,
+                                            complete=len(head) < chunk_size)
+        errors = "strict"
+        if codec == _UTF8_REPAIRED:
+            codec, errors = "utf-8", "replace"
+        try:
+            decoder = codecs.getincrementaldecoder(codec)(errors=errors)
+        except LookupError:
+            raise DecodeError(name, f"unknown encoding {codec!r}") from None
+        pending = ""
+        first = True
+        chunk = head
+        offset = 0
+        while True:
+            try:
+                text = decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(name, f"not valid {codec} (at byte {offset + exc.start}); "
+                                        "name its encoding with --encoding") from None
+            if first:
+                text, first = _strip_bom(text), False
+            pending += text
+            lines = pending.splitlines(keepends=True)
+            # The last piece may be a line still being read (or a "\r" before its "\n").
+            pending = lines.pop() if lines and not chunk == b"" else ""
+            yield from lines
+            if not chunk:
+                if pending:
+                    yield pending
+                return
+            offset += len(chunk)
+            chunk = fh.read(chunk_size)
+    finally:
+        if not item.is_stdin:
+            fh.close()
 
 
 def _strip_bom(text: str) -> str:
