@@ -59,7 +59,7 @@ Paths = Annotated[Optional[list[str]], typer.Argument(
     help="Files, directories or - for stdin. Without PATH, piped stdin is read.",
     metavar="PATH...", show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-OutputOpt = Annotated[Optional[Path], typer.Option(
+OutputOpt = Annotated[Optional[str], typer.Option(
     "--output", "-o", help="Write to this file, or to this folder (existing, or ending in /), "
                            "which then mirrors the input tree.", show_default=False)]
 EncodingOpt = Annotated[Optional[str], typer.Option(
@@ -80,6 +80,11 @@ IndependentOpt = Annotated[bool, typer.Option(
 RecursiveOpt = Annotated[bool, typer.Option("--recursive", "-r", help="Descend into subfolders.")]
 GlobOpt = Annotated[Optional[str], typer.Option(
     "--glob", help="Only files whose name matches this pattern (e.g. '*.txt').", show_default=False)]
+JobsOpt = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes [default: all usable CPUs]; 1 = in-process.",
+    show_default=False)]
+SkipOpt = Annotated[bool, typer.Option(
+    "--skip-existing", help="With -o DIR: leave inputs whose output file exists (resume a run).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no closing tally.")]
 KeywordsOpt = Annotated[int, typer.Option("--keywords", "-k", min=1, help="Number of keywords.")]
 
@@ -89,8 +94,11 @@ def _fail_usage(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _run(command: str, paths: list[str] | None, output: Path | None, quiet: bool,
+def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: bool,
          **settings) -> None:
+    # A str, not a Path: a trailing "/" (which makes -o a folder) must survive.
+    output = Path(output_arg) if output_arg else None
+    wants_folder = bool(output_arg) and (output_arg.endswith(("/", os.sep)) or Path(output_arg).is_dir())
     from .convert import resolve_config
     try:
         resolve_config(settings.get("to"), settings.get("config"))
@@ -98,6 +106,10 @@ def _run(command: str, paths: list[str] | None, output: Path | None, quiet: bool
         _fail_usage(str(exc))
     if settings.get("to") and settings.get("config"):
         _fail_usage("--to and --config both name the output script: give one")
+    if settings.get("jobs") is None:
+        settings["jobs"] = _usable_cpus()
+    if settings.get("skip_existing") and not wants_folder:
+        _fail_usage("--skip-existing needs -o DIR")
     settings["format"] = settings["format"].value
     if settings.get("input_format") is not None:
         settings["input_format"] = settings["input_format"].value
@@ -112,7 +124,7 @@ def _run(command: str, paths: list[str] | None, output: Path | None, quiet: bool
 
     items = list(discover(paths, options.recursive, options.glob,
                           exclude=str(output) if output else None))
-    writer = _writer(options, output, [i for i in items if isinstance(i, Input)])
+    writer = _writer(options, output, wants_folder, [i for i in items if isinstance(i, Input)])
     from . import terminal
     render = terminal.renderer(options) if output is None else None
     progress = terminal.Progress(len(items), enabled=not quiet)
@@ -139,7 +151,14 @@ def _run(command: str, paths: list[str] | None, output: Path | None, quiet: bool
     raise typer.Exit(EXIT_FAILED if tally.failed else EXIT_OK)
 
 
-def _writer(options: Options, output: Path | None, inputs):
+def _usable_cpus() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:                  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _writer(options: Options, output: Path | None, folder: bool, inputs):
     from .output import FileWriter, FolderWriter, StdoutWriter
     if output is None:
         return StdoutWriter(options.format)
@@ -152,7 +171,7 @@ def _writer(options: Options, output: Path | None, inputs):
             _fail_usage(f"--output {output} is an input: it would be overwritten")
         if item.root and (real_out + os.sep).startswith(os.path.realpath(item.root) + os.sep):
             _fail_usage(f"--output {output} is inside the folder being read ({item.root})")
-    if output.is_dir() or str(output).endswith(("/", os.sep)):
+    if folder:
         return FolderWriter(output, options.format)
     if output.exists() and not output.is_file():
         _fail_usage(f"--output {output} is not a file or folder")
@@ -169,12 +188,13 @@ def clean(
     encoding: EncodingOpt = None, input_format: InputFormatOpt = None,
     to: ToOpt = None, config: ConfigOpt = None,
     no_clean: NoCleanOpt = False, independent: IndependentOpt = False,
-    recursive: RecursiveOpt = False, glob: GlobOpt = None, quiet: QuietOpt = False,
+    recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
+    skip_existing: SkipOpt = False, quiet: QuietOpt = False,
 ) -> None:
     """Remove boilerplate; give title, date, publisher, author and the clean text."""
     _run("clean", paths, output, quiet, format=format, explain=explain, encoding=encoding,
          input_format=input_format, to=to, config=config, clean=not no_clean,
-         independent=independent, recursive=recursive, glob=glob)
+         independent=independent, recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
 
 
 @app.command()
@@ -184,13 +204,14 @@ def convert(
     format: FormatOpt = Format.text,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
-    recursive: RecursiveOpt = False, glob: GlobOpt = None, quiet: QuietOpt = False,
+    recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
+    skip_existing: SkipOpt = False, quiet: QuietOpt = False,
 ) -> None:
     """Convert between Simplified and Traditional Chinese (OpenCC), nothing else changed."""
     if not to and not config:
         _fail_usage("convert needs --to SCRIPT or --config CFG")
     _run("convert", paths, output, quiet, format=format, encoding=encoding, to=to,
-         config=config, clean=False, recursive=recursive, glob=glob)
+         config=config, clean=False, recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
 
 
 @app.command()
@@ -202,12 +223,13 @@ def keywords(
     encoding: EncodingOpt = None, input_format: InputFormatOpt = None,
     to: ToOpt = None, config: ConfigOpt = None,
     no_clean: NoCleanOpt = False, independent: IndependentOpt = False,
-    recursive: RecursiveOpt = False, glob: GlobOpt = None, quiet: QuietOpt = False,
+    recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
+    skip_existing: SkipOpt = False, quiet: QuietOpt = False,
 ) -> None:
     """Clean, then extract keywords (best first)."""
     _run("keywords", paths, output, quiet, format=format, keywords=keywords, encoding=encoding,
          input_format=input_format, to=to, config=config, clean=not no_clean,
-         independent=independent, recursive=recursive, glob=glob)
+         independent=independent, recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
 
 
 @app.command()
@@ -225,7 +247,8 @@ def summarize(
     encoding: EncodingOpt = None, input_format: InputFormatOpt = None,
     to: ToOpt = None, config: ConfigOpt = None,
     no_clean: NoCleanOpt = False, independent: IndependentOpt = False,
-    recursive: RecursiveOpt = False, glob: GlobOpt = None, quiet: QuietOpt = False,
+    recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
+    skip_existing: SkipOpt = False, quiet: QuietOpt = False,
 ) -> None:
     """Clean, then metadata, keywords and an extractive summary: the everyday command."""
     if sentences is not None and max_chars is not None:
@@ -233,7 +256,7 @@ def summarize(
     _run("summarize", paths, output, quiet, format=format, sentences=sentences,
          max_chars=max_chars, keywords=keywords, encoding=encoding, input_format=input_format,
          to=to, config=config, clean=not no_clean, independent=independent,
-         recursive=recursive, glob=glob)
+         recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
 
 
 def main() -> None:

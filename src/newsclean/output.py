@@ -79,6 +79,15 @@ class StdoutWriter:
     def close(self, complete: bool = True) -> None: self.joiner.finish()
 
 
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
 class AtomicFile:
     """A file that appears under its name only when closed complete."""
 
@@ -87,6 +96,7 @@ class AtomicFile:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         self.tmp = Path(tmp)
+        os.chmod(tmp, 0o666 & ~_UMASK)       # mkstemp makes 0600; outputs get the usual mode
         self.fh = os.fdopen(fd, "wb")
 
     def commit(self) -> None:

@@ -39,6 +39,7 @@ class Input:
     """One thing to read: a file path, or stdin. `root` is the folder it was found under."""
     path: str
     root: str | None = None
+    data: bytes | None = None     # bytes already read (stdin, read once by the parent)
 
     @property
     def is_stdin(self) -> bool:
@@ -111,12 +112,14 @@ def _walk(folder: str, root: str, recursive: bool, glob: str | None,
             yield Failure(path, ReadError(path, "broken symbolic link"))
 
 
-def read_bytes(item: Input, stdin_cache: dict[str, bytes]) -> bytes:
-    """The input's bytes; stdin is read once and kept, since a run may read it twice."""
+def read_bytes(item: Input) -> bytes:
+    """The input's bytes. Stdin is read once and kept on the item: a run may read an
+    input twice (learning, then processing), and worker processes cannot read it."""
+    if item.data is not None:
+        return item.data
     if item.is_stdin:
-        if STDIN not in stdin_cache:
-            stdin_cache[STDIN] = sys.stdin.buffer.read()
-        return stdin_cache[STDIN]
+        item.data = sys.stdin.buffer.read()
+        return item.data
     try:
         with open(item.path, "rb") as fh:
             return fh.read()
