@@ -1,0 +1,251 @@
+"""The command line end to end: bytes in, stdout / stderr / exit code checked apart."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsclean.cli import app
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seed_dump.txt"
+SEED_TITLE = "同心共谱协奏曲,半马苏河开新篇!普陀区“靠谱”区域化党建年度峰会举行"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def records(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_help_lists_every_command_with_help_text(runner):
+    result = runner.invoke(app, ["--help"], terminal_width=100)
+    assert result.exit_code == 0
+    for command in ("clean", "convert", "keywords", "summarize"):
+        assert command in result.stdout
+    for command in ("clean", "convert", "keywords", "summarize"):
+        sub = runner.invoke(app, [command, "-h"], terminal_width=100)
+        assert sub.exit_code == 0
+        assert "--format" in sub.stdout and "--to" in sub.stdout
+
+
+def test_version_is_eager(runner):
+    from newsclean import __version__
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"newsclean {__version__}"
+
+
+def test_summarize_seed_as_json(runner):
+    result = runner.invoke(app, ["summarize", str(SEED), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    rec = json.loads(result.stdout)
+    assert rec["title"] == SEED_TITLE
+    assert rec["published"].startswith("2023-02-14")
+    assert rec["publisher"] == "上海普陀"
+    assert rec["language"] == "zh" and rec["script"] == "simplified"
+    assert 1 <= len(rec["summary"]) <= 3
+    assert len(set(rec["summary"])) == len(rec["summary"])
+    for sentence in rec["summary"]:
+        assert sentence in rec["text"]
+    assert rec["keywords"] and all(len(k) > 1 for k in rec["keywords"])
+    for junk in ("微博 微信", "点赞()", "上一条", "相关稿件", ".webp.jpg"):
+        assert junk not in rec["text"]
+
+
+def test_record_keys_are_the_same_for_every_command(runner):
+    keys = None
+    for command in (["clean"], ["keywords"], ["summarize"], ["convert", "--to", "traditional"]):
+        result = runner.invoke(app, [*command, str(SEED), "--format", "jsonl"])
+        assert result.exit_code == 0, result.stderr
+        (rec,) = records(result.stdout)
+        assert keys is None or set(rec) == keys
+        keys = set(rec)
+    assert {"path", "title", "published", "publisher", "author", "language", "script", "text",
+            "keywords", "summary", "warnings"} <= keys
+
+
+def test_stdin_bytes_and_dash(runner):
+    data = SEED.read_bytes()
+    for args in (["clean", "--format", "jsonl"], ["clean", "-", "--format", "jsonl"]):
+        result = runner.invoke(app, args, input=data)
+        assert result.exit_code == 0, result.stderr
+        (rec,) = records(result.stdout)
+        assert rec["path"] == "<stdin>"
+        assert rec["title"] == SEED_TITLE
+
+
+def test_encodings_are_detected(runner):
+    for name, needle in (("dump_gbk.txt", "农村公路"), ("dump_big5.txt", "捷運"),
+                         ("dump_utf16.txt", "捷運")):
+        result = runner.invoke(app, ["clean", str(DATA / name), "--format", "jsonl"])
+        assert result.exit_code == 0, (name, result.stderr)
+        (rec,) = records(result.stdout)
+        assert needle in rec["text"], name
+
+
+def test_forced_wrong_encoding_is_a_clear_failure(runner):
+    result = runner.invoke(app, ["clean", str(DATA / "dump_gbk.txt"), "--encoding", "utf-8"])
+    assert result.exit_code == 1
+    assert "dump_gbk.txt" in result.stderr and "--encoding" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_traditional_input_keeps_its_script_and_to_converts(runner):
+    result = runner.invoke(app, ["summarize", str(DATA / "dump_big5.txt"), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    rec = json.loads(result.stdout)
+    assert rec["script"] == "traditional"
+    assert any("捷運" in s for s in rec["summary"])
+    result = runner.invoke(app, ["summarize", str(DATA / "dump_big5.txt"), "--format", "json",
+                                 "--to", "simplified"])
+    rec = json.loads(result.stdout)
+    assert rec["script"] == "simplified"
+    assert any("捷运" in s for s in rec["summary"])
+    assert not any("捷運" in s for s in rec["summary"])
+
+
+def test_jsonl_passes_fields_through_and_reports_bad_lines(runner, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "url": "u", "text": "今天天气很好。我们去公园散步。"}\n'
+                   'not json\n'
+                   '[1, 2]\n'
+                   '{"id": "c"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(src), "--format", "jsonl", "-n", "1"])
+    assert result.exit_code == 1
+    recs = records(result.stdout)
+    assert len(recs) == 4
+    assert recs[0]["id"] == "a" and recs[0]["url"] == "u" and "error" not in recs[0]
+    assert recs[0]["summary"] and recs[0]["summary"][0] in "今天天气很好。我们去公园散步。"
+    assert [r.get("error", {}).get("type") for r in recs[1:]] == ["format"] * 3
+    assert recs[3]["id"] == "c"
+    assert len(result.stderr.strip().splitlines()) == 4     # three errors and the tally
+    assert "in.jsonl:2" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_max_chars_budget_and_at_least_one_sentence(runner, tmp_path):
+    src = tmp_path / "b.jsonl"
+    src.write_text(json.dumps({"id": "x", "text": "第一句话比较长一些，讲了一件事情。第二句很短。第三句也不长。"},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    for budget in (1, 12, 30):
+        result = runner.invoke(app, ["summarize", str(src), "--max-chars", str(budget),
+                                     "--format", "jsonl"])
+        (rec,) = records(result.stdout)
+        assert rec["summary"]
+        assert len(rec["summary"]) == 1 or sum(map(len, rec["summary"])) <= budget
+
+
+def test_usage_errors_exit_2(runner):
+    assert runner.invoke(app, ["convert", str(SEED)]).exit_code == 2
+    assert runner.invoke(app, ["convert", str(SEED), "--to", "klingon"]).exit_code == 2
+    assert runner.invoke(app, ["summarize", str(SEED), "-n", "2", "--max-chars", "9"]).exit_code == 2
+    assert runner.invoke(app, ["clean", str(SEED), "--format", "yaml"]).exit_code == 2
+    result = runner.invoke(app, ["clean", str(SEED), "-o", str(SEED)])
+    assert result.exit_code == 2 and "overwritten" in result.stderr
+
+
+def test_a_failed_input_never_stops_the_batch(runner, tmp_path):
+    good = tmp_path / "good.txt"
+    shutil.copy(SEED, good)
+    result = runner.invoke(app, ["clean", str(tmp_path / "missing.txt"), str(good),
+                                 "--format", "jsonl"])
+    assert result.exit_code == 1
+    recs = records(result.stdout)
+    assert recs[0]["error"]["type"] == "read" and recs[1]["title"] == SEED_TITLE
+    assert "missing.txt" in result.stderr
+    assert "1 ok, 1 failed" in result.stderr
+
+
+def test_directory_is_sorted_and_skips_dotfiles(runner, tmp_path):
+    for name in ("b.txt", "a.txt", ".hidden.txt"):
+        shutil.copy(SEED, tmp_path / name)
+    (tmp_path / "sub").mkdir()
+    shutil.copy(SEED, tmp_path / "sub" / "c.txt")
+    result = runner.invoke(app, ["clean", str(tmp_path), "--format", "jsonl", "-j", "1"])
+    assert [Path(r["path"]).name for r in records(result.stdout)] == ["a.txt", "b.txt"]
+    result = runner.invoke(app, ["clean", str(tmp_path), "-r", "--glob", "c*", "--format", "jsonl"])
+    assert [Path(r["path"]).name for r in records(result.stdout)] == ["c.txt"]
+
+
+def test_output_folder_mirrors_the_tree(runner, tmp_path):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    shutil.copy(SEED, src / "one.txt")
+    shutil.copy(SEED, src / "sub" / "two.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["summarize", str(src), "-r", "-o", f"{out}/", "--format", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
+                  if p.is_file()) == ["one.md", "sub/two.md"]
+    text = (out / "sub" / "two.md").read_text(encoding="utf-8")
+    assert text.startswith("---\n") and f"# {SEED_TITLE}" in text
+    again = runner.invoke(app, ["summarize", str(src), "-r", "-o", f"{out}/", "--format",
+                                "markdown", "--skip-existing"])
+    assert "0 ok, 0 failed, 2 skipped" in again.stderr
+    inside = runner.invoke(app, ["clean", str(src), "-o", f"{src}/out/"])
+    assert inside.exit_code == 2
+
+
+def test_output_file_and_json_array(runner, tmp_path):
+    out = tmp_path / "all.json"
+    result = runner.invoke(app, ["keywords", str(SEED), str(DATA / "dump_gbk.txt"),
+                                 "-o", str(out), "--format", "json", "-k", "5"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    recs = json.loads(out.read_text(encoding="utf-8"))
+    assert isinstance(recs, list) and len(recs) == 2
+    assert all(1 <= len(r["keywords"]) <= 5 for r in recs)
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_text_output_on_a_pipe_is_plain(runner):
+    result = runner.invoke(app, ["summarize", str(SEED)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == SEED_TITLE
+    assert lines[1].startswith("2023-02-14") and "上海普陀" in lines[1]
+    assert lines[2].startswith("Keywords: ")
+    assert "\x1b[" not in result.stdout
+
+
+def test_convert_streams_every_byte_through(runner, tmp_path):
+    src = tmp_path / "mixed.txt"
+    raw = "软件和鼠标\r\nabc 123 ÄÖ — “引号”\n\n最后一行没有换行"
+    src.write_bytes(raw.encode("utf-8"))
+    result = runner.invoke(app, ["convert", str(src), "--to", "taiwan-phrases"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout_bytes.decode("utf-8") == ("軟體和滑鼠\r\nabc 123 ÄÖ — “引號”\n\n"
+                                                  "最後一行沒有換行")
+    result = runner.invoke(app, ["convert", "--config", "s2t"], input=raw.encode("gb18030"))
+    assert result.stdout_bytes.decode("utf-8").startswith("軟件和鼠標\r\n")
+
+
+def test_no_path_on_a_terminal_is_a_usage_error():
+    # A pseudo-terminal on stdin: newsclean must refuse at once instead of waiting.
+    import pty
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "newsclean", "clean"], stdin=slave,
+                              capture_output=True, timeout=60)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert proc.returncode == 2
+    assert b"stdin" in proc.stderr
+
+
+def test_module_entry_point_and_utf8_stdout():
+    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONIOENCODING="ascii")
+    proc = subprocess.run([sys.executable, "-m", "newsclean", "clean", str(SEED), "-f", "jsonl"],
+                          capture_output=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.decode("utf-8"))["title"] == SEED_TITLE
