@@ -28,7 +28,7 @@ class Article:
     """
     path: str
     raw: str = ""
-    is_html: bool = False
+    is_html: bool | None = None         # None: decided from the content
     title: str | None = None
     published: str | None = None
     publisher: str | None = None

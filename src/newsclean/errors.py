@@ -11,6 +11,10 @@ class NewscleanError(Exception):
         self.path = path
         self.message = message
 
+    def __reduce__(self):
+        # Errors travel back from worker processes: rebuild them from both fields.
+        return (type(self), (self.path, self.message))
+
     def to_record(self) -> dict[str, str]:
         return {"type": self.kind, "message": self.message}
 

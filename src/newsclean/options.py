@@ -20,6 +20,8 @@ class Options:
     keywords: int = 10                  # number of keywords
     sentences: int | None = None        # summary length in sentences ...
     max_chars: int | None = None        # ... or in characters (at least one sentence)
+    jobs: int = 1                       # worker processes; 1 = in this process
+    skip_existing: bool = False         # -o DIR: leave inputs whose output exists alone
     recursive: bool = False
     glob: str | None = None
 

@@ -1,0 +1,229 @@
+"""Many inputs through the pipeline: discovery, the batch-learning pass, processing,
+error accounting and output. Every input ends up written or reported; none is lost.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from .article import Article
+from .errors import NewscleanError, StageError
+from .options import Options
+from .output import FolderWriter
+from .pipeline import process
+from .render import RENDERERS, failure_record, render_failure
+from .sources import Failure, Input, read_bytes, relative_name, stream_lines, to_documents
+
+
+@dataclass
+class Tally:
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    errors: list[NewscleanError] = field(default_factory=list)
+
+    def line(self) -> str:
+        return f"{self.ok} ok, {self.failed} failed, {self.skipped} skipped"
+
+
+# Called with each expected error as it happens, so the CLI can report it at once.
+ErrorHook = Callable[[NewscleanError], None]
+
+
+def documents_of(item: Input, options: Options) -> Iterator[Article | Failure]:
+    """Read and decode one input; an input that cannot be read becomes a Failure."""
+    try:
+        data = read_bytes(item)
+        yield from to_documents(item, data, options.encoding, options.input_format)
+    except NewscleanError as exc:
+        yield Failure(exc.path, exc)
+
+
+def learn(items: list[Input | Failure], options: Options):
+    """First pass of a dependent run: what lines repeat across the run's documents."""
+    from .clean import learn_batch
+
+    def raw_texts() -> Iterator[str]:
+        for item in items:
+            if isinstance(item, Input):
+                for doc in documents_of(item, options):
+                    if isinstance(doc, Article):
+                        yield doc.raw
+
+    return learn_batch(raw_texts())
+
+
+def needs_learning(items: list[Input | Failure], options: Options) -> bool:
+    if options.independent or not options.clean or options.command == "convert":
+        return False
+    inputs = [i for i in items if isinstance(i, Input)]
+    return len(inputs) > 1 or any(i.is_jsonl or options.input_format == "jsonl" for i in inputs)
+
+
+def convert_streams(items: list[Input | Failure], options: Options, writer,
+                    on_error: ErrorHook | None = None,
+                    on_progress: Callable[[], None] | None = None) -> Tally:
+    """`convert` to text: each input streamed line by line, so memory stays flat
+    however large the file."""
+    from .convert import iter_convert, resolve_config
+    config = resolve_config(options.to, options.config)
+    tally = Tally()
+    for item in items:
+        error = item.error if isinstance(item, Failure) else None
+        if isinstance(item, Input):
+            writer.start_input(relative_name(item))
+            try:
+                for piece in iter_convert(stream_lines(item, options.encoding), config):
+                    writer.write_raw(piece)
+            except NewscleanError as exc:
+                error = exc
+            writer.end_input(ok=error is None)
+        if error is None:
+            tally.ok += 1
+        else:
+            tally.failed += 1
+            tally.errors.append(error)
+            if on_error:
+                on_error(error)
+        if on_progress:
+            on_progress()
+    return tally
+
+
+@dataclass
+class Result:
+    """One input and what became of it: its documents (processed) or failures, in order."""
+    item: Input | Failure
+    docs: list[Article | Failure] = field(default_factory=list)
+
+
+def process_input(item: Input | Failure, options: Options, batch=None) -> Result:
+    """Read, decode and process one input. Never raises for a bad input: every problem
+    becomes a Failure in the result, so a batch can always account for it."""
+    if isinstance(item, Failure):
+        return Result(item)
+    result = Result(item)
+    for doc in documents_of(item, options):
+        if isinstance(doc, Article):
+            try:
+                doc = process(doc, options, batch)
+            except NewscleanError as exc:
+                doc = Failure(doc.path, exc, doc.extra)
+        result.docs.append(doc)
+    return result
+
+
+# Worker processes keep what they load (models, converters) for the whole run: the
+# options and the batch statistics are sent once, when the worker starts.
+_worker_state: tuple[Options, object] | None = None
+
+
+def _init_worker(options: Options, batch) -> None:
+    import signal
+    global _worker_state
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the parent's to handle
+    _worker_state = (options, batch)
+
+
+def _work(item: Input) -> Result:
+    assert _worker_state is not None
+    options, batch = _worker_state
+    return process_input(item, options, batch)
+
+
+def results(items: list[Input | Failure], options: Options, jobs: int = 1,
+            batch=None) -> Iterator[Result]:
+    """Every input's Result, in input order, computed by `jobs` processes. At most a few
+    inputs per worker are in flight, so memory does not grow with the number of inputs."""
+    for item in items:                               # workers cannot read our stdin
+        if isinstance(item, Input) and item.is_stdin:
+            read_bytes(item)
+    inputs = sum(isinstance(i, Input) for i in items)
+    if jobs <= 1 or inputs <= 1:
+        for item in items:
+            yield process_input(item, options, batch)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    window = jobs * 4
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(options, batch)) as pool:
+        pending: deque = deque()
+        queue = iter(items)
+        try:
+            for item in queue:
+                pending.append((item, pool.submit(_work, item) if isinstance(item, Input) else None))
+                while len(pending) >= window:
+                    yield _collect(*pending.popleft())
+            while pending:
+                yield _collect(*pending.popleft())
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _collect(item: Input | Failure, future) -> Result:
+    if future is None:
+        return Result(item)
+    try:
+        return future.result()
+    except Exception as exc:  # a worker died (out of memory, a crash in a C library)
+        path = item.path if isinstance(item, Input) else str(item)
+        return Result(Failure(path, StageError(path, f"worker failed: {type(exc).__name__}: {exc}")))
+
+
+def run(items: list[Input | Failure], options: Options, writer,
+        on_error: ErrorHook | None = None, on_progress: Callable[[], None] | None = None,
+        render: Callable[[Article, Options], str] | None = None) -> Tally:
+    """Process every input and hand each rendered document to `writer`, in input order."""
+    if options.command == "convert" and options.format == "text":
+        return convert_streams(items, options, writer, on_error, on_progress)
+    render = render or RENDERERS[options.format]
+    tally = Tally()
+    if options.skip_existing and isinstance(writer, FolderWriter):
+        kept = []
+        for item in items:
+            if isinstance(item, Input) and writer.target_for(relative_name(item)).exists():
+                tally.skipped += 1
+            else:
+                kept.append(item)
+        items = kept
+    batch = learn(items, options) if needs_learning(items, options) else None
+
+    def fail(failure: Failure, whole_input: bool) -> None:
+        tally.failed += 1
+        tally.errors.append(failure.error)
+        if on_error:
+            on_error(failure.error)
+        if whole_input and not writer.records_failures:
+            return
+        rendered = render_failure(failure_record(failure.path, failure.error.kind,
+                                                 failure.error.message, failure.extra),
+                                  options.format)
+        if rendered is not None:
+            writer.add(rendered)
+
+    for result in results(items, options, options.jobs, batch):
+        item = result.item
+        if isinstance(item, Failure):
+            fail(item, whole_input=True)
+        else:
+            # A failure inside a JSONL file is one record among others; a failure of a
+            # plain input is the whole input, and leaves no output file behind.
+            whole = not (item.is_jsonl or options.input_format == "jsonl")
+            writer.start_input(relative_name(item))
+            for doc in result.docs:
+                if isinstance(doc, Failure):
+                    fail(doc, whole_input=whole)
+                else:
+                    writer.add(render(doc, options))
+                    tally.ok += 1
+            writer.end_input(ok=not whole or not any(isinstance(d, Failure) for d in result.docs))
+        if on_progress:
+            on_progress()
+    return tally

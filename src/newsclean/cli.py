@@ -1,0 +1,263 @@
+"""The command line: arguments -> Options, inputs -> the library, errors -> exit codes.
+
+No NLP import happens here: the stages load what they need when they first run,
+so `newsclean --help` and shell completion stay instant.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .options import Options
+
+app = typer.Typer(
+    name="newsclean",
+    help="Raw article dumps in: clean articles with metadata, keywords and a summary out.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class Format(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"newsclean {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Raw article dumps in: clean articles with metadata, keywords and a summary out."""
+
+
+Paths = Annotated[Optional[list[str]], typer.Argument(
+    help="Files, directories or - for stdin. Without PATH, piped stdin is read.",
+    metavar="PATH...", show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[Optional[str], typer.Option(
+    "--output", "-o", help="Write to this file, or to this folder (existing, or ending in /), "
+                           "which then mirrors the input tree.", show_default=False)]
+EncodingOpt = Annotated[Optional[str], typer.Option(
+    "--encoding", help="Input encoding (default: detected: BOM, UTF-8, GB18030, Big5-HKSCS).",
+    show_default=False)]
+InputFormatOpt = Annotated[Optional[InputFormat], typer.Option(
+    "--input-format", help="Input kind (default: HTML detected from the content; *.jsonl is JSONL).",
+    show_default=False)]
+ToOpt = Annotated[Optional[str], typer.Option(
+    "--to", help="Script of the output: simplified, traditional, taiwan, taiwan-phrases, hongkong.",
+    show_default=False)]
+ConfigOpt = Annotated[Optional[str], typer.Option(
+    "--config", help="Any OpenCC config for the output (s2t, t2s, s2twp, hk2s, ...).",
+    show_default=False)]
+NoCleanOpt = Annotated[bool, typer.Option("--no-clean", help="The input is already clean.")]
+IndependentOpt = Annotated[bool, typer.Option(
+    "--independent", help="Clean each input on its own, learning nothing from the others.")]
+RecursiveOpt = Annotated[bool, typer.Option("--recursive", "-r", help="Descend into subfolders.")]
+GlobOpt = Annotated[Optional[str], typer.Option(
+    "--glob", help="Only files whose name matches this pattern (e.g. '*.txt').", show_default=False)]
+JobsOpt = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes [default: all usable CPUs]; 1 = in-process.",
+    show_default=False)]
+SkipOpt = Annotated[bool, typer.Option(
+    "--skip-existing", help="With -o DIR: leave inputs whose output file exists (resume a run).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no closing tally.")]
+KeywordsOpt = Annotated[int, typer.Option("--keywords", "-k", min=1, help="Number of keywords.")]
+
+
+def _fail_usage(message: str) -> None:
+    sys.stderr.write(f"newsclean: error: {message}\n")
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: bool,
+         **settings) -> None:
+    # A str, not a Path: a trailing "/" (which makes -o a folder) must survive.
+    output = Path(output_arg) if output_arg else None
+    wants_folder = bool(output_arg) and (output_arg.endswith(("/", os.sep)) or Path(output_arg).is_dir())
+    from .convert import resolve_config
+    try:
+        resolve_config(settings.get("to"), settings.get("config"))
+    except ValueError as exc:
+        _fail_usage(str(exc))
+    if settings.get("to") and settings.get("config"):
+        _fail_usage("--to and --config both name the output script: give one")
+    if settings.get("jobs") is None:
+        settings["jobs"] = _usable_cpus()
+    if settings.get("skip_existing") and not wants_folder:
+        _fail_usage("--skip-existing needs -o DIR")
+    settings["format"] = settings["format"].value
+    if settings.get("input_format") is not None:
+        settings["input_format"] = settings["input_format"].value
+    options = Options(command=command, **settings)
+
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            _fail_usage("no PATH given and nothing piped on stdin (see --help)")
+        paths = ["-"]
+    from .batch import run
+    from .sources import Input, discover
+
+    items = list(discover(paths, options.recursive, options.glob,
+                          exclude=str(output) if output else None))
+    writer = _writer(options, output, wants_folder, [i for i in items if isinstance(i, Input)])
+    from . import terminal
+    render = terminal.renderer(options) if output is None else None
+    progress = terminal.Progress(len(items), enabled=not quiet)
+
+    def on_error(error) -> None:
+        progress.clear()
+        sys.stderr.write(f"newsclean: {error.path}: {error.message}\n")
+        sys.stderr.flush()
+
+    complete = False
+    try:
+        tally = run(items, options, writer, on_error=on_error, on_progress=progress.advance,
+                    render=render)
+        complete = True
+    except KeyboardInterrupt:
+        progress.clear()
+        sys.stderr.write("newsclean: interrupted\n")
+        raise typer.Exit(130)
+    finally:
+        writer.close(complete=complete)
+        progress.clear()
+    if not quiet and (len(items) > 1 or tally.failed):
+        sys.stderr.write(tally.line() + "\n")
+    raise typer.Exit(EXIT_FAILED if tally.failed else EXIT_OK)
+
+
+def _usable_cpus() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:                  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _writer(options: Options, output: Path | None, folder: bool, inputs):
+    from .output import FileWriter, FolderWriter, StdoutWriter
+    if output is None:
+        return StdoutWriter(options.format)
+    real_out = os.path.realpath(output)
+    for item in inputs:
+        if item.is_stdin:
+            continue
+        real_in = os.path.realpath(item.path)
+        if real_out == real_in:
+            _fail_usage(f"--output {output} is an input: it would be overwritten")
+        if item.root and (real_out + os.sep).startswith(os.path.realpath(item.root) + os.sep):
+            _fail_usage(f"--output {output} is inside the folder being read ({item.root})")
+    if folder:
+        return FolderWriter(output, options.format)
+    if output.exists() and not output.is_file():
+        _fail_usage(f"--output {output} is not a file or folder")
+    return FileWriter(output, options.format)
+
+
+@app.command()
+def clean(
+    paths: Paths = None,
+    format: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Show every input line: kept or dropped, and why.")] = False,
+    encoding: EncodingOpt = None, input_format: InputFormatOpt = None,
+    to: ToOpt = None, config: ConfigOpt = None,
+    no_clean: NoCleanOpt = False, independent: IndependentOpt = False,
+    recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
+    skip_existing: SkipOpt = False, quiet: QuietOpt = False,
+) -> None:
+    """Remove boilerplate; give title, date, publisher, author and the clean text."""
+    _run("clean", paths, output, quiet, format=format, explain=explain, encoding=encoding,
+         input_format=input_format, to=to, config=config, clean=not no_clean,
+         independent=independent, recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
+
+
+@app.command()
+def convert(
+    paths: Paths = None,
+    to: ToOpt = None, config: ConfigOpt = None,
+    format: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    encoding: EncodingOpt = None,
+    recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
+    skip_existing: SkipOpt = False, quiet: QuietOpt = False,
+) -> None:
+    """Convert between Simplified and Traditional Chinese (OpenCC), nothing else changed."""
+    if not to and not config:
+        _fail_usage("convert needs --to SCRIPT or --config CFG")
+    _run("convert", paths, output, quiet, format=format, encoding=encoding, to=to,
+         config=config, clean=False, recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
+
+
+@app.command()
+def keywords(
+    paths: Paths = None,
+    keywords: KeywordsOpt = 10,
+    format: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    encoding: EncodingOpt = None, input_format: InputFormatOpt = None,
+    to: ToOpt = None, config: ConfigOpt = None,
+    no_clean: NoCleanOpt = False, independent: IndependentOpt = False,
+    recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
+    skip_existing: SkipOpt = False, quiet: QuietOpt = False,
+) -> None:
+    """Clean, then extract keywords (best first)."""
+    _run("keywords", paths, output, quiet, format=format, keywords=keywords, encoding=encoding,
+         input_format=input_format, to=to, config=config, clean=not no_clean,
+         independent=independent, recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
+
+
+@app.command()
+def summarize(
+    paths: Paths = None,
+    sentences: Annotated[Optional[int], typer.Option(
+        "--sentences", "-n", min=1, help="Summary length in sentences [default: 3].",
+        show_default=False)] = None,
+    max_chars: Annotated[Optional[int], typer.Option(
+        "--max-chars", min=1, help="At most this many characters, but always one sentence.",
+        show_default=False)] = None,
+    keywords: KeywordsOpt = 10,
+    format: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    encoding: EncodingOpt = None, input_format: InputFormatOpt = None,
+    to: ToOpt = None, config: ConfigOpt = None,
+    no_clean: NoCleanOpt = False, independent: IndependentOpt = False,
+    recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
+    skip_existing: SkipOpt = False, quiet: QuietOpt = False,
+) -> None:
+    """Clean, then metadata, keywords and an extractive summary: the everyday command."""
+    if sentences is not None and max_chars is not None:
+        _fail_usage("give --sentences or --max-chars, not both")
+    _run("summarize", paths, output, quiet, format=format, sentences=sentences,
+         max_chars=max_chars, keywords=keywords, encoding=encoding, input_format=input_format,
+         to=to, config=config, clean=not no_clean, independent=independent,
+         recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
+
+
+def main() -> None:
+    app(prog_name="newsclean")

@@ -1,0 +1,173 @@
+"""Where rendered documents go: stdout, one file, or a folder mirroring the inputs.
+
+Files are written atomically (a temporary file in the target folder, then os.replace),
+so an interrupted run leaves every finished output complete and nothing half-written.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from .render import EXTENSIONS
+
+
+class _Joiner:
+    """Joins rendered documents the way each format wants: JSON becomes one object,
+    or an array when there are several; text documents are separated by a blank line."""
+
+    def __init__(self, fh: BinaryIO, fmt: str, flush: bool):
+        self.fh, self.fmt, self.flush = fh, fmt, flush
+        self.count = 0
+        self._first: str | None = None
+
+    def _put(self, s: str) -> None:
+        self.fh.write(s.encode("utf-8"))
+        if self.flush:
+            self.fh.flush()
+
+    def write_raw(self, s: str) -> None:
+        """Streamed output (converted text) goes out as it comes, unjoined."""
+        self.count = max(self.count, 1)
+        self._put(s)
+
+    def add(self, rendered: str) -> None:
+        self.count += 1
+        if self.fmt == "json":
+            if self.count == 1:
+                self._first = rendered          # one object, unless a second one comes
+                return
+            if self.count == 2:
+                self._put("[\n" + _indent(self._first or "") + ",\n")
+            else:
+                self._put(",\n")
+            self._put(_indent(rendered))
+            return
+        if self.count > 1 and self.fmt in ("text", "markdown"):
+            self._put("\n")
+        self._put(rendered)
+
+    def finish(self) -> None:
+        if self.fmt == "json":
+            if self.count == 1:
+                self._put((self._first or "") + "\n")
+            elif self.count > 1:
+                self._put("\n]\n")
+            else:
+                self._put("[]\n")
+        self.fh.flush()
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.split("\n"))
+
+
+class StdoutWriter:
+    records_failures = True
+
+    def __init__(self, fmt: str):
+        # Data goes to stdout as UTF-8 whatever the locale; jsonl is flushed document by
+        # document so a pipeline sees each one as it is done.
+        self.joiner = _Joiner(sys.stdout.buffer, fmt, flush=fmt == "jsonl")
+
+    def start_input(self, rel: Path | None) -> None: ...
+    def add(self, rendered: str) -> None: self.joiner.add(rendered)
+    def write_raw(self, s: str) -> None: self.joiner.write_raw(s)
+    def end_input(self, ok: bool = True) -> None: ...
+    def close(self, complete: bool = True) -> None: self.joiner.finish()
+
+
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
+class AtomicFile:
+    """A file that appears under its name only when closed complete."""
+
+    def __init__(self, target: Path):
+        self.target = target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        self.tmp = Path(tmp)
+        os.chmod(tmp, 0o666 & ~_UMASK)       # mkstemp makes 0600; outputs get the usual mode
+        self.fh = os.fdopen(fd, "wb")
+
+    def commit(self) -> None:
+        self.fh.close()
+        os.replace(self.tmp, self.target)
+
+    def discard(self) -> None:
+        self.fh.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+class FileWriter:
+    """All documents into one file, which appears complete or not at all."""
+
+    records_failures = True
+
+    def __init__(self, target: Path, fmt: str):
+        self.file = AtomicFile(target)
+        self.joiner = _Joiner(self.file.fh, fmt, flush=False)
+
+    def start_input(self, rel: Path | None) -> None: ...
+    def add(self, rendered: str) -> None: self.joiner.add(rendered)
+    def write_raw(self, s: str) -> None: self.joiner.write_raw(s)
+    def end_input(self, ok: bool = True) -> None: ...
+
+    def close(self, complete: bool = True) -> None:
+        if complete:
+            self.joiner.finish()
+            self.file.commit()
+        else:
+            self.file.discard()
+
+
+class FolderWriter:
+    """One output file per input, mirroring the input tree under `root`."""
+
+    records_failures = False        # a failed input is reported on stderr, not as a file
+
+    def __init__(self, root: Path, fmt: str):
+        self.root, self.fmt = root, fmt
+        self.current: AtomicFile | None = None
+        self.joiner: _Joiner | None = None
+        self.written: list[Path] = []
+
+    def target_for(self, rel: Path) -> Path:
+        return self.root / rel.with_suffix(EXTENSIONS[self.fmt])
+
+    def start_input(self, rel: Path | None) -> None:
+        self.current = AtomicFile(self.target_for(rel or Path("stdin")))
+        self.joiner = _Joiner(self.current.fh, self.fmt, flush=False)
+
+    def add(self, rendered: str) -> None:
+        assert self.joiner is not None
+        self.joiner.add(rendered)
+
+    def write_raw(self, s: str) -> None:
+        assert self.joiner is not None
+        self.joiner.write_raw(s)
+
+    def end_input(self, ok: bool = True) -> None:
+        if self.current is None or self.joiner is None:
+            return
+        if ok and self.joiner.count:
+            self.joiner.finish()
+            self.current.commit()
+            self.written.append(self.current.target)
+        else:                       # an input that failed leaves no file behind
+            self.current.discard()
+        self.current = self.joiner = None
+
+    def close(self, complete: bool = True) -> None:
+        if self.current is not None:
+            self.current.discard()
+            self.current = self.joiner = None
