@@ -1,0 +1,84 @@
+"""The clean stage: from a raw page (text dump or HTML) to headline, body and metadata.
+
+trafilatura is imported only on the HTML path, so importing this package stays cheap.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..article import Article, Line
+from ..options import Options
+from . import meta
+from .batch import BatchStats
+from .text import clean_lines, normalise
+
+__all__ = ["BatchStats", "learn_batch", "is_html", "clean"]
+
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*"
+                         r"<(?:!doctype\s+html|html|head|meta|body|title)\b", re.I | re.S)
+_TAG = re.compile(r"</?(?:div|p|span|a|table|td|tr|li|ul|script|style|meta|link|br|img)\b", re.I)
+
+
+def is_html(text: str) -> bool:
+    """True for an HTML document, judged by its content: a dump may hold a stray tag,
+    a page opens with markup or is dense with block tags."""
+    head = text[:4096].lstrip("\ufeff")
+    if _HTML_START.match(head):
+        return True
+    return len(_TAG.findall(head)) >= 10
+
+
+def _lines_of(text: str) -> list[str]:
+    if is_html(text):
+        from .html import html_to_lines
+        return html_to_lines(text)
+    return text.splitlines()
+
+
+def learn_batch(texts: Iterable[str]) -> BatchStats:
+    """One pass over the decoded raw texts of one run: count, per normalised line,
+    the documents that hold it."""
+    stats = BatchStats()
+    for text in texts:
+        stats.add_lines(_lines_of(text))
+    return stats
+
+
+def _keep_as_is(doc: Article) -> Article:
+    """The input is declared clean: a short first line followed by more text is the headline."""
+    lines = [normalise(x) for x in doc.raw.splitlines()]
+    lines = [x for x in lines if x]
+    title = None
+    if len(lines) > 1 and len(lines[0]) <= 120 and not lines[0].endswith(("。", ".", "！", "？")):
+        title = lines[0]
+        lines = lines[1:]
+    doc.title = title
+    doc.text = "\n".join(lines)
+    return doc
+
+
+def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Article:
+    if not options.clean:
+        return _keep_as_is(doc)
+    html = doc.is_html or is_html(doc.raw)
+    use_batch = batch if (batch is not None and not options.independent) else None
+    repeats = use_batch.repeats if use_batch is not None else None
+    found = {}
+    if html:
+        from .html import clean_html
+        raw_lines, found = clean_html(doc.raw)
+    else:
+        raw_lines = doc.raw.splitlines()
+    result = clean_lines(raw_lines, repeats)
+    lines = [s.text for s in result.shapes]
+    info = meta.extract(lines, result.title_at, result.span)
+    doc.title = result.title or found.get("title")
+    doc.text = "\n".join(result.body)
+    doc.published = info["published"] or found.get("published")
+    doc.publisher = info["publisher"] or found.get("publisher")
+    doc.author = info["author"] or found.get("author")
+    if options.explain:
+        doc.lines = [Line(normalise(t), v.kept, v.reason)
+                     for t, v in zip(raw_lines, result.verdicts)]
+    return doc

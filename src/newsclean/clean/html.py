@@ -1,0 +1,83 @@
+"""HTML pages: turn the markup into a text dump (a line per block, like a browser's
+select-all and copy) so the line cleaner judges it, and take the metadata that only
+the markup holds (<title>, meta tags) from trafilatura.
+"""
+from __future__ import annotations
+
+import re
+
+_BLOCK = frozenset(
+    "address article aside blockquote body br center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 header hgroup hr html "
+    "iframe legend li main menu nav noframes ol optgroup option p pre section summary table "
+    "tbody td tfoot th thead title tr ul caption".split())
+_SKIP = frozenset("script style noscript template head svg object embed select textarea "
+                  "button input map".split())
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w\-]+)""", re.I)
+
+
+def html_to_lines(html: str) -> list[str]:
+    """The text of <body> with a line break around every block element."""
+    from lxml import etree, html as lxml_html
+
+    html = html.lstrip("\ufeff")
+    # lxml refuses str input that declares an encoding.
+    html = re.sub(r"^\s*<\?xml[^>]{0,200}>", "", html)
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html.splitlines()
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower().rsplit("}", 1)[-1]
+        if tag in _SKIP or not tag:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = tag in _BLOCK
+        if block:
+            parts.append("\n")
+        if tag == "img":
+            alt = (el.get("alt") or "").strip()
+            if alt:
+                parts.append(f"\n{alt}\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    body = root.find("body")
+    start = body if body is not None else root
+    # Deep pages exceed Python's recursion limit; iterate over top-level children then.
+    try:
+        walk(start)
+    except RecursionError:
+        parts = ["\n".join(t for t in start.itertext())]
+    text = "".join(parts).replace("\r", "")
+    return [line for line in text.split("\n")]
+
+
+def _metadata(html: str) -> dict:
+    try:
+        import trafilatura
+    except ImportError:
+        return {}
+    try:
+        md = trafilatura.extract_metadata(html)
+    except Exception:   # trafilatura raises many kinds on broken markup; metadata is optional
+        return {}
+    if md is None:
+        return {}
+    date = md.date if md.date and re.match(r"\d{4}-\d{2}-\d{2}", md.date) else None
+    return {"title": md.title, "published": date, "author": md.author,
+            "publisher": md.sitename}
+
+
+def clean_html(html: str) -> tuple[list[str], dict]:
+    return html_to_lines(html), _metadata(html)

@@ -1,0 +1,133 @@
+"""What a single line looks like: token counts, punctuation, and the shapes of
+boilerplate that are the same on every site (share bars, pagers, copyright lines...).
+
+Every regex here is anchored or uses bounded repetition so that a 1 MB line
+without punctuation is scanned in linear time.
+"""
+from __future__ import annotations
+
+import re
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+TOKEN = re.compile(rf"[{CJK}]|[^\W{CJK}]+")
+CJK_CHAR = re.compile(rf"[{CJK}]")
+# Punctuation that separates clauses inside running text, in both scripts.
+CLAUSE = re.compile(r"[，,、；;：:。！？!?…]|\.(?=\s|$)")
+END = re.compile(r"(?:[。！？!?…；;]|(?<![A-Z])\.|[.!?]\s*[\"”’')）]|\.{3})[\"”’'」』)）\]]*\s*$")
+
+_IMG_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|tiff?)"
+IMAGE_NAME = re.compile(
+    rf"^\S{{0,200}}?\.{_IMG_EXT}(?:\.{_IMG_EXT})?(?:\s*\(\d{{1,3}}\))?(?:\.{_IMG_EXT})?$", re.I)
+URL = re.compile(r"^[【\[(（<]?\s*(?:https?://|www\.)\S{0,300}\s*[】\])）>]?\s*[【\[]?$", re.I)
+
+# Dates in the shapes news pages use; captured parts are read by meta.py.
+DATE_ISO = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:\s*(?:[T\s]|&nbsp;){0,3}(\d{1,2})\s*[:：时]\s*(\d{2}))?")
+DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?!\d)"
+                      r"(?:\s{1,3}(\d{1,2}):(\d{2}))?")
+MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MON = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+DATE_MDY = re.compile(rf"\b{_MON}\s{{1,3}}(\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}((?:19|20)\d\d)\b"
+                      r"(?:[^\d\n]{0,12}?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?)?", re.I)
+DATE_DMY_WORD = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s{{1,3}}{_MON},?\s{{1,3}}((?:19|20)\d\d)\b"
+                           r"(?:[^\d\n]{0,12}?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?)?", re.I)
+ANY_DATE = re.compile(DATE_ISO.pattern + "|" + DATE_DMY.pattern + "|" + DATE_MDY.pattern
+                      + "|" + DATE_DMY_WORD.pattern, re.I)
+TRAILING_DATE = re.compile(
+    r"[\s(（\[【]{0,3}(?:(?:19|20)\d\d[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s{0,3}\d{1,2}:\d{2})?"
+    r"[)）\]】]?\s*$")
+TIME_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
+
+# Labels of the metadata lines around a headline.
+META_LABEL = re.compile(
+    r"(来源|來源|稿源|出处|出處|作者|记者|記者|编辑|編輯|责编|責編|发布时间|發佈時間|发表时间|發表時間|"
+    r"更新时间|更新時間|时间|時間|日期|点击|點擊|浏览|瀏覽|阅读|閱讀|次阅读|字号|字號|"
+    r"Source|Posted|Published|Updated|Last updated|By)\s*[:：]?", re.I)
+
+# Words that only appear in page furniture: share bars, comment forms, pagers,
+# "related" lists, copyright. A line made of them (and little else) is furniture.
+_FURNITURE = (
+    r"分享到|分享|转发|轉發|收藏|打印|列印|关闭|關閉|关闭窗口|纠错|糾錯|推荐|推薦|评论|評論|"
+    r"点赞|點讚|点击|點擊|举报|舉報|登录|登入|注册|註冊|返回|顶部|頂部|首页|首頁|"
+    r"上一篇|下一篇|上一条|下一条|上一頁|下一頁|上一页|下一页|尾页|尾頁|更多|"
+    r"相关新闻|相關新聞|相关稿件|相關稿件|相关阅读|相關閱讀|相关文章|相關文章|相关链接|相關連結|"
+    r"延伸阅读|延伸閱讀|热点|熱點|热门|熱門|排行|推荐阅读|编辑推荐|字号|字體|字号：|大|中|小|"
+    r"微博|微信|QQ空间|人人网|开心网|豆瓣|新浪|腾讯|Facebook|Twitter|Google|LinkedIn|"
+    r"Reddit|Digg|Delicious|StumbleUpon|Email|E-mail|Print|Share|Tweet|Like|Comments?|"
+    r"Related|More|Home|Next|Previous|Prev|Back|Top|Login|Log in|Sign in|Sign up|Subscribe|"
+    r"Advertisement|RSS|Permalink|Reply|Font size|Text size|A\+|A-"
+)
+FURNITURE_WORD = re.compile(rf"(?:{_FURNITURE})", re.I)
+FURNITURE_LINE = re.compile(
+    r"^(?:(?:点赞|點讚|赞|讚|顶|踩|收藏|分享|评论|評論|转发|转载|阅读|閱讀|浏览|瀏覽)\s*[(（【\[]?\s*\d*\s*[)）】\]]?\s*)+$"
+    r"|^(?:上一[篇条條页頁章]|下一[篇条條页頁章]|前一[篇页頁]|后一[篇页]|后一頁)\s*[:：]"
+    r"|^(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸|精彩|最新|更多|猜你喜欢|编辑推荐|今日推荐|"
+    r"本类|本類|频道|頻道)[\u4e00-\u9fff]{0,6}$"
+    r"|^[\d\s]{1,40}(?:下一页|下一頁|尾页|尾頁|›|»|>>|Next)\s*$"
+    r"|^(?:上一页|上一頁|首页|首頁|«|<<)[\d\s]{1,40}"
+    r"|^\s*[(（\[【]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核)\s*[:：]"
+    r"|(?:ICP|icp)\s*[备證证]?\s*[\d\-]|京ICP|沪ICP|粤ICP|京公网安备|公网安备"
+    r"|版权所有|版權所有|All [Rr]ights [Rr]eserved|Copyright\s*(?:©|\(c\)|\d{4})|^\s*©"
+    r"|^(?:Share|Email|Print|Tweet|Share this|Continue reading|Read more|Advertisement|"
+    r"Comments?|Related (?:Stories|Articles|Links|Content|Posts)|More from|Most (?:read|popular|viewed|shared))\b.{0,40}$"
+    r"|^\s*(?:\d{1,6}\s*)?(?:条|條)?(?:评论|評論|回复|回覆|跟帖)\s*[(（:：]?\s*\d{0,7}\s*(?:条|條|人)?[)）]?\s*$"
+    r"|(?:评论|評論|跟帖|参与|參與)\s*\d{1,7}\s*(?:条|條|人)"
+    r"|^\s*(?:打印|列印|关闭|關閉|纠错|糾錯|收藏|举报|舉報)\s*(?:本页|本頁|窗口|此文|本文)?\s*$"
+    r"|^\s*(?:您当前的位置|您的位置|當前位置|当前位置|所在位置|您現在的位置|您现在的位置)"
+    r"|^\s*(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|关注我们|關注我們|手机看新闻|手機看新聞)"
+    r"|^\s*(?:发表评论|發表評論|我要评论|我要評論|网友评论|網友評論|查看评论|查看評論|验证码|驗證碼|匿名|用户名|用戶名|密码|密碼)"
+    r"|^\s*(?:loading|Loading)\.{0,3}\s*$",
+    re.I)
+SEPARATORS = re.compile(r"[|｜/·•・>»›\-_]")
+
+
+class LineShape:
+    """The measurements of one line that the cleaner's decisions use."""
+    __slots__ = ("text", "tokens", "cjk", "clauses", "ends", "prose", "furniture",
+                 "image", "url", "date", "meta", "linky", "words")
+
+    def __init__(self, text: str):
+        self.text = text
+        toks = TOKEN.findall(text)
+        self.tokens = len(toks)
+        self.cjk = len(CJK_CHAR.findall(text)) if self.tokens else 0
+        self.clauses = len(CLAUSE.findall(text)) if self.tokens else 0
+        self.ends = bool(END.search(text[-12:])) if text else False
+        self.words = len(text.split())
+        # Latin text needs more tokens than Chinese (one token per word, not per character).
+        min_tokens = 8 if self.cjk * 2 >= self.tokens else 6
+        self.prose = self.tokens >= min_tokens and (
+            self.ends or self.clauses >= 2 or (self.clauses >= 1 and self.tokens >= 20))
+        self.image = bool(IMAGE_NAME.match(text)) if len(text) < 300 else False
+        self.url = bool(URL.match(text)) if len(text) < 320 else False
+        short = len(text) <= 120
+        self.date = bool(short and ANY_DATE.search(text))
+        self.meta = bool(short and META_LABEL.search(text[:40]))
+        self.furniture = bool(FURNITURE_LINE.search(text)) if len(text) < 400 else False
+        self.linky = self._link_like(short)
+
+    def _link_like(self, short: bool) -> bool:
+        """Headlines of other pages: a line ending in a date, or a bullet item."""
+        t = self.text
+        if not short or self.prose and self.tokens > 40:
+            return False
+        if TRAILING_DATE.search(t[-30:]) and self.tokens > len(TOKEN.findall(t[-22:])) + 3:
+            return True
+        return t[:1] in "・·•●■□◆◇▪►▶-*" and self.tokens < 50
+
+
+def shape_lines(lines: list[str]) -> list[LineShape]:
+    return [LineShape(t) for t in lines]
+
+
+_ITEM_SPLIT = re.compile(r"[\s|｜/·•・>»›\[\]【】()（）:：]+")
+
+
+def furniture_share(text: str) -> float:
+    """Share of a short line's items that are furniture words (微博 微信, Share Print ...)."""
+    items = [i for i in _ITEM_SPLIT.split(text[:200]) if TOKEN.search(i)]
+    if not items:
+        return 0.0
+    return sum(1 for i in items if FURNITURE_WORD.fullmatch(i)) / len(items)

@@ -1,0 +1,188 @@
+"""The line cleaner for plain-text dumps of whole pages.
+
+A dump is the page's text with a line per block: navigation, the headline, a
+byline, the article, captions, related links, footer. The article is the
+stretch of lines where running text (long, punctuated lines) outweighs page
+furniture (short unpunctuated lines, link lists); we find that stretch as the
+maximum-sum run of per-line weights (linear time), then drop furniture inside
+it and look just above it for the headline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .shapes import LineShape, furniture_share
+
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u200b\ufeff]+")
+
+
+def normalise(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass
+class Verdict:
+    kept: bool
+    reason: str
+
+
+@dataclass
+class Cleaned:
+    title: str | None
+    body: list[str]
+    verdicts: list[Verdict]          # one per input line, blank lines included
+    shapes: list[LineShape]          # one per non-blank line
+    index: list[int]                 # input line number of each shape
+    title_at: int | None = None      # position in shapes
+    span: tuple[int, int] = (0, 0)   # [start, end) in shapes
+    body_at: list[int] = field(default_factory=list)
+
+
+def _drop_reason(s: LineShape, repeats: int, prev_image: bool) -> str | None:
+    """Why a line is page furniture whatever its position, or None."""
+    if s.image:
+        return "image file name"
+    if s.url:
+        return "link address"
+    if prev_image and not s.prose and s.tokens <= 40:
+        return "caption"
+    if s.furniture:
+        return "page furniture"
+    if repeats >= 3 or (repeats == 2 and not (s.prose and s.tokens >= 25)):
+        return f"repeated in {repeats} documents"
+    if not s.prose and s.tokens <= 40 and furniture_share(s.text) >= 0.5:
+        return "share bar"
+    if s.linky:
+        return "link list"
+    if s.tokens == 0:
+        return "no words"
+    return None
+
+
+def _weight(s: LineShape, dropped: bool) -> int:
+    if dropped:
+        return -(s.tokens + 5)
+    if s.prose:
+        return s.tokens
+    return -(s.tokens + 2)
+
+
+def _best_run(weights: list[int]) -> tuple[int, int]:
+    """The [start, end) run with the largest sum (Kadane)."""
+    best, best_span = 0, (0, 0)
+    total, start = 0, 0
+    for i, w in enumerate(weights):
+        if total <= 0:
+            total, start = 0, i
+        total += w
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _headline_shaped(s: LineShape, reason: str | None) -> bool:
+    if reason is not None and not reason.startswith("repeated in 2"):
+        return False
+    if s.meta or s.linky:
+        return False
+    latin = s.cjk * 2 < s.tokens
+    if latin:
+        if not 3 <= s.words <= 35:
+            return False
+    elif not 4 <= s.tokens <= 70:
+        return False
+    # A headline is one statement, not a paragraph.
+    return not (s.text.endswith(("。", ".")) and s.clauses >= 3)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def _pick_title(shapes, reasons, span, first_key):
+    start = span[0]
+    best, best_at = 0.0, None
+    lo = max(0, start - 30)
+    for i in range(start - 1, lo - 1, -1):
+        s = shapes[i]
+        if not _headline_shaped(s, reasons[i]):
+            continue
+        score = 1.0 - 0.12 * (start - 1 - i)
+        near = shapes[i + 1:min(i + 4, start + 1)]
+        if any(n.date or n.meta for n in near):
+            score += 2.5
+        key = _key(s.text)
+        if key and first_key and i > 0 and (key in first_key):
+            score += 2.0
+        if s.ends and s.text.endswith(("。", ".")):
+            score -= 1.0
+        if score > best:
+            best, best_at = score, i
+    return best_at
+
+
+def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
+    """Judge every line. `repeats(text)` gives how many documents of the batch
+    hold the line (0 or 1 when unknown)."""
+    index, shapes = [], []
+    for n, line in enumerate(raw_lines):
+        text = normalise(line)
+        if text:
+            index.append(n)
+            shapes.append(LineShape(text))
+    reasons: list[str | None] = []
+    prev_image = False
+    for s in shapes:
+        count = repeats(s.text) if repeats else 0
+        reasons.append(_drop_reason(s, count, prev_image))
+        # A caption follows its image; an empty-token line in between does not break that.
+        prev_image = s.image or (prev_image and s.tokens == 0)
+    weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
+    span = _best_run(weights)
+    first_key = _key(shapes[0].text) if shapes else ""
+    title_at = _pick_title(shapes, reasons, span, first_key) if shapes else None
+    title = shapes[title_at].text if title_at is not None else None
+    title_key = _key(title) if title else None
+
+    keep_reason: dict[int, str] = {}
+    if title_at is not None:
+        keep_reason[title_at] = "title"
+        last_meta = title_at
+        for j in range(title_at + 1, span[0]):
+            if shapes[j].meta or shapes[j].date:
+                last_meta = j
+        for j in range(last_meta + 1, span[0]):
+            s = shapes[j]
+            if reasons[j] is None and s.tokens >= 6 and not s.date and _key(s.text) != title_key:
+                keep_reason[j] = "subtitle"
+    for j in range(*span):
+        s = shapes[j]
+        if reasons[j] is not None:
+            continue
+        if title_key and _key(s.text) == title_key:
+            reasons[j] = "title again"
+            continue
+        if not s.prose and (s.meta or s.date) and s.tokens < 30:
+            reasons[j] = "dateline" if s.date else "byline or source"
+            continue
+        keep_reason[j] = "body" if s.prose else "heading"
+
+    body_at = sorted(j for j, r in keep_reason.items() if r != "title")
+    verdicts = [Verdict(False, "blank") for _ in raw_lines]
+    for j, s in enumerate(shapes):
+        n = index[j]
+        if j in keep_reason:
+            verdicts[n] = Verdict(True, keep_reason[j])
+        elif reasons[j] is not None:
+            verdicts[n] = Verdict(False, reasons[j])
+        elif title_key and _key(s.text) == title_key:
+            verdicts[n] = Verdict(False, "title again")
+        elif s.date or s.meta:
+            verdicts[n] = Verdict(False, "dateline" if s.date else "byline or source")
+        elif j < span[0]:
+            verdicts[n] = Verdict(False, "before the article")
+        else:
+            verdicts[n] = Verdict(False, "after the article")
+    return Cleaned(title, [shapes[j].text for j in body_at], verdicts, shapes, index,
+                   title_at, span, body_at)
