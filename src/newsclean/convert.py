@@ -133,8 +133,12 @@ def _convert_batch(items: list[str], config: str) -> list[str]:
     if len(items) == 1:
         return [convert_text(items[0], config)]
     pieces = convert_text("".join(items), config).split("\n")
-    if len(pieces) != sum(item.count("\n") for item in items) + 1:
+    breaks = sum(item.count("\n") for item in items)
+    if len(pieces) != breaks + 1:
         return [convert_text(item, config) for item in items]   # never expected
+    if breaks == len(items) and items[-1].endswith("\n"):
+        # The usual case, one line per item: nothing to regroup.
+        return [piece + "\n" for piece in pieces[:-1]]
     out, start = [], 0
     for item in items:
         end = start + item.count("\n")
@@ -152,7 +156,11 @@ def iter_convert(lines: Iterable[str], config: str) -> Iterator[str]:
     Lines are converted in batches for speed. An item that does not end with "\\n"
     closes its batch, so text is never joined across items without a line break.
     """
-    _converter(config)   # an unknown config fails before the first line is read
+    _converter(config)   # an unknown config fails here, not at the first line
+    return _iter_batches(lines, config)
+
+
+def _iter_batches(lines: Iterable[str], config: str) -> Iterator[str]:
     batch: list[str] = []
     size = 0
     for line in lines:
