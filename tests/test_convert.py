@@ -250,8 +250,12 @@ def test_convert_output_stage():
     assert convert_output(same, Options()).text == "头发"
     assert convert_output(Article(path="c.txt", text="頭髮", script="traditional"),
                           Options(to="traditional")).text == "頭髮"
+    undetected = convert_output(Article(path="d.txt", text="软件"), Options(to="taiwan"))
+    assert (undetected.text, undetected.script) == ("軟件", "traditional")
+    english = convert_output(Article(path="e.txt", text="No Han."), Options(to="taiwan"))
+    assert (english.text, english.script) == ("No Han.", None)
     with pytest.raises(ValueError):
-        convert_output(Article(path="d.txt", text="x"), Options(to="martian"))
+        convert_output(Article(path="f.txt", text="x"), Options(to="martian"))
 
 
 def test_import_is_lazy():

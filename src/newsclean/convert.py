@@ -256,6 +256,8 @@ def convert_output(doc: Article, options: Options) -> Article:
     doc.text = convert_text(doc.text, config)
     doc.keywords = [convert_text(k, config) for k in doc.keywords]
     doc.summary = [convert_text(s, config) for s in doc.summary]
-    if doc.script is not None:
+    # Without a detected script (detect did not run), Han characters in the output
+    # are still in the script the config produces.
+    if doc.script is not None or HAN.search((doc.title or "") + doc.text):
         doc.script = _TARGET_SCRIPT.get(config, doc.script)
     return doc
