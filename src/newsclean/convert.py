@@ -110,8 +110,11 @@ def resolve_config(to: str | None, config: str | None, script: str | None = None
 def convert_text(text: str, config: str) -> str:
     """Convert like the `opencc` command line tool; NULs and what follows them are kept."""
     converter = _converter(config)
-    if not _UNCONVERTIBLE.search(text):
-        return converter.convert(text)
+    if "\x00" not in text:
+        try:
+            return converter.convert(text)
+        except UnicodeEncodeError:   # lone surrogates: rare, so not searched for first
+            pass
     out, pos = [], 0
     for match in _UNCONVERTIBLE.finditer(text):
         if match.start() > pos:
@@ -132,12 +135,13 @@ def _convert_batch(items: list[str], config: str) -> list[str]:
     """
     if len(items) == 1:
         return [convert_text(items[0], config)]
-    pieces = convert_text("".join(items), config).split("\n")
-    breaks = sum(item.count("\n") for item in items)
+    joined = "".join(items)
+    breaks = joined.count("\n")
+    pieces = convert_text(joined, config).split("\n")
     if len(pieces) != breaks + 1:
         return [convert_text(item, config) for item in items]   # never expected
     if breaks == len(items) and items[-1].endswith("\n"):
-        # The usual case, one line per item: nothing to regroup.
+        # The usual case: every item ends with its only line break.
         return [piece + "\n" for piece in pieces[:-1]]
     out, start = [], 0
     for item in items:
