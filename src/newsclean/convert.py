@@ -60,7 +60,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _UNCONVERTIBLE = re.compile(r"[\x00\ud800-\udfff]+")
 
 # OpenCC marks a few dictionaries (TSCharactersExt, used by t2s, tw2s, tw2sp, hk2s
-# and hk2sp) as possibly giving characters that many fonts cannot show (殢→𣨼).
+# and hk2sp) as possibly giving characters that many fonts cannot show (鞾→𫖇).
 # The `opencc` binary leaves them out unless given --include-tofu-risk-dictionaries;
 # the Python binding includes them by default. OpenCC's own test cases expect them
 # (three t2s cases fail without them), so newsclean includes them too.
@@ -108,7 +108,11 @@ def resolve_config(to: str | None, config: str | None, script: str | None = None
 
 
 def convert_text(text: str, config: str) -> str:
-    """Convert like the `opencc` command line tool; NULs and what follows them are kept."""
+    """Convert like OpenCC 1.4.2 (`opencc --include-tofu-risk-dictionaries`).
+
+    Characters the config does not convert come back unchanged, line breaks
+    included; NUL bytes and what follows them are kept.
+    """
     converter = _converter(config)
     if "\x00" not in text:
         try:
