@@ -60,7 +60,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _UNCONVERTIBLE = re.compile(r"[\x00\ud800-\udfff]+")
 
 # OpenCC marks a few dictionaries (TSCharactersExt, used by t2s, tw2s, tw2sp, hk2s
-# and hk2sp) as possibly giving characters that many fonts cannot show (殢→𣨼).
+# and hk2sp) as possibly giving characters that many fonts cannot show (鞾→𫖇).
 # The `opencc` binary leaves them out unless given --include-tofu-risk-dictionaries;
 # the Python binding includes them by default. OpenCC's own test cases expect them
 # (three t2s cases fail without them), so newsclean includes them too.
@@ -108,10 +108,17 @@ def resolve_config(to: str | None, config: str | None, script: str | None = None
 
 
 def convert_text(text: str, config: str) -> str:
-    """Convert like the `opencc` command line tool; NULs and what follows them are kept."""
+    """Convert like OpenCC 1.4.2 (`opencc --include-tofu-risk-dictionaries`).
+
+    Characters the config does not convert come back unchanged, line breaks
+    included; NUL bytes and what follows them are kept.
+    """
     converter = _converter(config)
-    if not _UNCONVERTIBLE.search(text):
-        return converter.convert(text)
+    if "\x00" not in text:
+        try:
+            return converter.convert(text)
+        except UnicodeEncodeError:   # lone surrogates: rare, so not searched for first
+            pass
     out, pos = [], 0
     for match in _UNCONVERTIBLE.finditer(text):
         if match.start() > pos:
@@ -132,9 +139,14 @@ def _convert_batch(items: list[str], config: str) -> list[str]:
     """
     if len(items) == 1:
         return [convert_text(items[0], config)]
-    pieces = convert_text("".join(items), config).split("\n")
-    if len(pieces) != sum(item.count("\n") for item in items) + 1:
+    joined = "".join(items)
+    breaks = joined.count("\n")
+    pieces = convert_text(joined, config).split("\n")
+    if len(pieces) != breaks + 1:
         return [convert_text(item, config) for item in items]   # never expected
+    if breaks == len(items) and items[-1].endswith("\n"):
+        # The usual case: every item ends with its only line break.
+        return [piece + "\n" for piece in pieces[:-1]]
     out, start = [], 0
     for item in items:
         end = start + item.count("\n")
@@ -152,7 +164,11 @@ def iter_convert(lines: Iterable[str], config: str) -> Iterator[str]:
     Lines are converted in batches for speed. An item that does not end with "\\n"
     closes its batch, so text is never joined across items without a line break.
     """
-    _converter(config)   # an unknown config fails before the first line is read
+    _converter(config)   # an unknown config fails here, not at the first line
+    return _iter_batches(lines, config)
+
+
+def _iter_batches(lines: Iterable[str], config: str) -> Iterator[str]:
     batch: list[str] = []
     size = 0
     for line in lines:
@@ -248,6 +264,8 @@ def convert_output(doc: Article, options: Options) -> Article:
     doc.text = convert_text(doc.text, config)
     doc.keywords = [convert_text(k, config) for k in doc.keywords]
     doc.summary = [convert_text(s, config) for s in doc.summary]
-    if doc.script is not None:
+    # Without a detected script (detect did not run), Han characters in the output
+    # are still in the script the config produces.
+    if doc.script is not None or HAN.search((doc.title or "") + doc.text):
         doc.script = _TARGET_SCRIPT.get(config, doc.script)
     return doc
