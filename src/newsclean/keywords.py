@@ -53,29 +53,43 @@ def _zh_background() -> tuple[int, dict[str, tuple[int, float]]]:
     return paragraphs, stats
 
 
-def _is_content_zh(word: str) -> bool:
-    return (len(word) >= 2 and _HAN.match(word) is not None and word not in _stopwords()
-            and word not in _GENERIC_ZH and not _NUMBERISH.match(word))
+# Characters that glue words together rather than name anything: a word the segmenter
+# made with one of them at its edge ("的转", "论是") is a segmentation slip, not a term.
+_FUNCTION_CHARS = set("的了是在从其之为与和及或被把将对于以而也都就并且但所这那各该此")
 
 
-def _zh_candidates(text: str) -> tuple[collections.Counter, dict[str, int], dict[str, list[str]]]:
+def _is_content_zh(word: str, known: dict) -> bool:
+    if (len(word) < 2 or _HAN.match(word) is None or word in _stopwords()
+            or word in _GENERIC_ZH or _NUMBERISH.match(word)):
+        return False
+    return word in known or not (word[0] in _FUNCTION_CHARS or word[-1] in _FUNCTION_CHARS)
+
+
+def _is_affix_zh(word: str) -> bool:
+    """A single character that may stick to a neighbour inside a term (抗/高血压/药)."""
+    return (len(word) == 1 and _HAN.match(word) is not None and word not in _FUNCTION_CHARS
+            and word not in _stopwords() and not _NUMBERISH.match(word))
+
+
+def _zh_candidates(text: str, known: dict):
     tokens = segment.words(text, "zh")
+    content = [_is_content_zh(w, known) for w in tokens]
+    affix = [_is_affix_zh(w) for w in tokens]
     counts: collections.Counter = collections.Counter()
     first: dict[str, int] = {}
     parts: dict[str, list[str]] = {}
-    stop = _stopwords()
-    for i, word in enumerate(tokens):
-        if not _HAN.match(word) or word in stop:
-            continue
+    for i in range(len(tokens)):
         for n in (1, 2, 3):
-            gram = tokens[i:i + n]
-            if len(gram) < n or not all(_HAN.match(w) and w not in stop for w in gram):
+            if i + n > len(tokens):
                 break
-            if not _is_content_zh(gram[-1]) or (n == 1 and not _is_content_zh(word)):
+            if not all(content[j] or affix[j] for j in range(i, i + n)):
+                break
+            if not any(content[j] for j in range(i, i + n)) or n == 1 and not content[i]:
                 continue
+            gram = tokens[i:i + n]
             term = "".join(gram)
-            if n > 1 and (len(term) > 10 or len(gram[0]) == 1 and n == 2 and len(gram[1]) == 1):
-                continue
+            if len(term) > 10:
+                break
             counts[term] += 1
             first.setdefault(term, i)
             parts.setdefault(term, gram)
@@ -84,10 +98,10 @@ def _zh_candidates(text: str) -> tuple[collections.Counter, dict[str, int], dict
 
 def _rank_zh(text: str, title: str | None) -> list[tuple[float, str]]:
     full = f"{title}\n{text}" if title else text
-    counts, first, parts = _zh_candidates(full)
+    paragraphs, background = _zh_background()
+    counts, first, parts = _zh_candidates(full, background)
     if not counts:
         return []
-    paragraphs, background = _zh_background()
     max_idf = math.log(paragraphs)
     total = max(first.values()) + 1
 
@@ -98,17 +112,22 @@ def _rank_zh(text: str, title: str | None) -> list[tuple[float, str]]:
     scored = []
     for term, tf in counts.items():
         gram = parts[term]
-        weight = sum(idf(w) for w in gram) / len(gram)
-        if len(gram) > 1:
-            if tf < 2:
-                continue
-            weight *= 1.0 + 0.3 * (len(gram) - 1)
-        else:
+        if len(gram) > 1 and tf < 2:
+            continue
+        weights = [idf(w) for w in gram if len(w) > 1]
+        weight = (sum(weights) / len(weights)) * (1.0 + ZH_PHRASE * (len(gram) - 1))
+        if len(gram) == 1:
             weight *= 0.6 + 0.4 * background.get(term, (0, 1.0))[1]
-        position = 1.0 + 0.5 * (1.0 - first[term] / total)
+        position = 1.0 + ZH_EARLY * (1.0 - first[term] / total)
         in_title = 1.5 if title and term in title else 1.0
-        scored.append((math.log1p(tf) * weight * position * in_title, term))
+        scored.append((math.log1p(tf * ZH_TF) * weight * position * in_title, term))
     return scored
+
+
+# Authors and editors name compounds: each extra word of a recurring run adds weight.
+ZH_PHRASE = 0.6
+ZH_EARLY = 0.5      # bonus for terms met early (the lead or the title)
+ZH_TF = 1.0
 
 
 _EN_SPLIT = re.compile(r"[^A-Za-z0-9'’\-\s]+|\s{2,}|\n")
