@@ -64,19 +64,83 @@ def summarize_text(text: str, language: str | None = None, sentences: int | None
     n = len(candidates)
     title_units = set(_units(title, chinese)) - stop if title else set()
 
-    scores = []
-    for rank, ((index, sentence), us) in enumerate(zip(candidates, units)):
-        if not us:
-            scores.append(0.0)
-            continue
-        centrality = sum(math.log1p(doc_tf[u] - 1) for u in set(us)) / (len(set(us)) ** 0.5 + 1)
-        position = 1.0 / (1.0 + rank) ** 0.5
-        title_overlap = len(title_units & set(us)) / len(title_units) if title_units else 0.0
-        scores.append(centrality * (1.0 + position) + title_overlap)
-
+    if chinese and max_chars is not None:
+        limit = sentences if sentences is not None else len(candidates)
+        chosen = _select_expected(candidates, max_chars, limit)
+        return [candidates[i][1] for i in sorted(chosen)]
+    else:
+        scores = _centrality(candidates, units, doc_tf, title_units)
     limit = sentences if sentences is not None else n
     chosen = _select(candidates, units, scores, limit, max_chars)
     return [candidates[i][1] for i in sorted(chosen)]
+
+
+def _centrality(candidates, units, doc_tf, title_units) -> list[float]:
+    scores = []
+    for rank, us in enumerate(units):
+        if not us:
+            scores.append(0.0)
+            continue
+        distinct = set(us)
+        centrality = sum(math.log1p(doc_tf[u] - 1) for u in distinct) / (len(distinct) ** 0.5 + 1)
+        position = 1.0 / (1.0 + rank) ** 0.5
+        title_overlap = len(title_units & distinct) / len(title_units) if title_units else 0.0
+        scores.append(centrality * (1.0 + position) + title_overlap)
+    return scores
+
+
+# Function characters rarely make it into a headline.
+_LIGHT_CHARS = frozenset("的了是在和与及对也就都而但并被把这那有为以于之其中个等一不我你他她它们说将从到")
+
+
+def _select_expected(candidates, budget: int, limit: int) -> list[int]:
+    """Sentences that maximise the expected ROUGE-style F against a short summary of about
+    `budget` characters: the summed chance, over the distinct characters chosen, that a
+    character is in such a summary, over the chosen length plus the budget. Greedy: add
+    the sentence that raises it most while one still fits."""
+    chance = _character_chances(candidates)
+    sets = [set(_units(sentence, True)) for _, sentence in candidates]
+    lengths = [len(sentence) for _, sentence in candidates]
+    chosen: list[int] = []
+    covered: set[str] = set()
+    used, best_f = 0, -1.0
+    while len(chosen) < limit:
+        best, best_value = None, best_f
+        for i, units in enumerate(sets):
+            if i in chosen or (chosen and used + lengths[i] > budget):
+                continue
+            gain = sum(chance[c] for c in units - covered)
+            value = 2.0 * (sum(chance[c] for c in covered) + gain) / (used + lengths[i] + budget)
+            if value > best_value:
+                best, best_value = i, value
+        if best is None:
+            break
+        chosen.append(best)
+        covered |= sets[best]
+        used += lengths[best]
+        best_f = best_value
+    return chosen
+
+
+def _character_chances(candidates) -> dict[str, float]:
+    """The chance that a character of the text is in its headline-like summary. It grows
+    with how often and how widely the character recurs and whether the lead has it: a
+    logistic fit on the characters of news texts and their headlines."""
+    tokens = [_units(sentence, True) for _, sentence in candidates]
+    spread = collections.Counter(c for ts in tokens for c in set(ts))
+    count = collections.Counter(c for ts in tokens for c in ts)
+    first: dict[str, int] = {}
+    for index, ts in enumerate(tokens):
+        for c in ts:
+            first.setdefault(c, index)
+    n = len(candidates)
+    chance = {}
+    for c in count:
+        z = (-2.65 + 0.77 * (spread[c] > 1) + 2.5 * min(count[c], 5) / 5
+             - 0.91 * (c in _LIGHT_CHARS) - 0.16 * c.isascii()
+             + 0.27 * (first[c] == 0) - 0.33 * first[c] / n)
+        chance[c] = 1.0 / (1.0 + math.exp(-z))
+    return chance
 
 
 def _select(candidates, units, scores, limit, max_chars) -> list[int]:
@@ -95,8 +159,6 @@ def _select(candidates, units, scores, limit, max_chars) -> list[int]:
             us = set(units[i])
             redundancy = sum(1 for u in us if covered[u]) / len(us) if us else 1.0
             value = scores[i] * (1.0 - 0.7 * redundancy)
-            if max_chars is not None and not chosen and length > max_chars:
-                value *= max_chars / length
             if best is None or value > best_value:
                 best, best_value = i, value
         if best is None:
