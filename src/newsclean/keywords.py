@@ -115,12 +115,15 @@ def _rank_zh(text: str, title: str | None) -> list[tuple[float, str]]:
         if len(gram) > 1 and tf < 2:
             continue
         weights = [idf(w) for w in gram if len(w) > 1]
+        # A run that is rarer than its words is two terms side by side, not one term.
+        cohesion = tf / max(counts[w] for w in gram) if len(gram) > 1 else 1.0
         weight = (sum(weights) / len(weights)) * (1.0 + ZH_PHRASE * (len(gram) - 1))
         if len(gram) == 1:
             weight *= 0.6 + 0.4 * background.get(term, (0, 1.0))[1]
         position = 1.0 + ZH_EARLY * (1.0 - first[term] / total)
         in_title = 1.5 if title and term in title else 1.0
-        scored.append((math.log1p(tf * ZH_TF) * weight * position * in_title, term))
+        scored.append((math.log1p(tf * ZH_TF) * weight * position * in_title
+                       * cohesion ** ZH_COHESION, term))
     return scored
 
 
@@ -128,6 +131,7 @@ def _rank_zh(text: str, title: str | None) -> list[tuple[float, str]]:
 ZH_PHRASE = 0.6
 ZH_EARLY = 0.5      # bonus for terms met early (the lead or the title)
 ZH_TF = 1.0
+ZH_COHESION = 0.5
 
 
 _EN_SPLIT = re.compile(r"[^A-Za-z0-9'’\-\s]+|\s{2,}|\n")
@@ -252,6 +256,17 @@ def _keywords_via_simplified(doc: Article, k: int) -> list[str]:
     return result
 
 
+def _per_character_t2s(line: str) -> str:
+    """The line converted one character at a time (same length), to align it with its
+    phrase-by-phrase conversion; the line itself when OpenCC is missing."""
+    try:
+        import opencc
+    except ImportError:
+        return line
+    converter = opencc.OpenCC("t2s")
+    return "".join(converter.convert(c)[:1] or c for c in line)
+
+
 def _simplified_title(title: str | None) -> str | None:
     if not title:
         return title
@@ -284,14 +299,17 @@ def original_spelling(term: str, simplified: str, original: str) -> str | None:
     if len(s_line) == len(o_line):
         return o_line[start:end]
     import difflib
-    mapping = difflib.SequenceMatcher(None, s_line, o_line, autojunk=False).get_opcodes()
+    mapping = difflib.SequenceMatcher(None, s_line, _per_character_t2s(o_line),
+                                      autojunk=False).get_opcodes()
 
     def to_original(pos: int, is_end: bool) -> int:
         for _, s0, s1, o0, o1 in mapping:
             if s0 <= pos < s1 or (is_end and s0 < pos <= s1):
-                if s1 - s0 == o1 - o0:
-                    return o0 + pos - s0
-                return o1 if is_end else o0
+                # Count from the nearer edge of a changed block: the change is usually at
+                # the other end of it.
+                if pos - s0 <= s1 - pos:
+                    return min(o1, o0 + pos - s0)
+                return max(o0, o1 - (s1 - pos))
         return len(o_line) if is_end else 0
 
     span = o_line[to_original(start, False):to_original(end, True)]
