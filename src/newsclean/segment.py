@@ -200,6 +200,72 @@ class _CompactSegmenter:
         return list(cached)
 
     def _tag(self, run: str) -> list[int]:
+        if len(run) <= 2:
+            return self._tag_literal(run)
+        # From the third character on, all 16 (t1, t2) states exist and snownlp's dict
+        # order is fixed (t2 major, t1 minor), so the same decisions fit in flat arrays
+        # with back pointers: per new state (t2, s) the first best t1, strict ">".
+        l1, l2, l3, total, uni, rows = self.l1, self.l2, self.l3, self.total, self.uni, self.rows
+        log, ninf = math.log, float("-inf")
+        empty: dict[int, int] = {}
+        head = self._tag_literal(run[:2], keep_states=True)
+        prob = [ninf] * 16
+        for (t1, t2), p in head:
+            prob[t1 * 4 + t2] = p
+        back: list[list[int]] = []
+        for i in range(2, len(run)):
+            c1, c2, c3 = run[i - 2], run[i - 1], run[i]
+            uni3 = uni.get(c3)
+            new = [ninf] * 16
+            pointers = [0] * 16
+            if not uni3:
+                # snownlp's unknown-character branch keeps the last state with that t2.
+                for t2 in range(4):
+                    for s in range(4):
+                        new[t2 * 4 + s] = prob[12 + t2]
+                        pointers[t2 * 4 + s] = 3
+            else:
+                uni2 = uni.get(c2, empty)
+                bi23 = rows[c2 + c3][0]
+                bi12, tri = rows[c1 + c2][0], rows[c2 + c3][1].get(c1, empty)
+                for s in range(4):
+                    count3 = uni3.get(s, 0)
+                    if not count3:
+                        continue
+                    u = l1 * (count3 / total)
+                    for t2 in range(4):
+                        n2 = uni2.get(t2, 0)
+                        base = u + ((l2 * bi23.get(t2 * 4 + s, 0)) / n2 if n2 else 0)
+                        log_base = log(base)
+                        best, arg = ninf, 0
+                        for t1 in range(4):
+                            p = prob[t1 * 4 + t2]
+                            if p == ninf:
+                                continue
+                            count = tri.get(t1 * 16 + t2 * 4 + s) if tri else None
+                            if count:
+                                q = p + log(base + (l3 * count) / bi12[t1 * 4 + t2])
+                            else:
+                                q = p + log_base
+                            if q > best:
+                                best, arg = q, t1
+                        new[t2 * 4 + s] = best
+                        pointers[t2 * 4 + s] = arg
+            prob = new
+            back.append(pointers)
+        # max() over snownlp's state order keeps the first of equal scores.
+        order = [t1 * 4 + t2 for t2 in range(4) for t1 in range(4)]
+        state = max(order, key=lambda k: prob[k])
+        t1, t2 = divmod(state, 4)
+        tags = [t2, t1]
+        for pointers in reversed(back):
+            t0 = pointers[t1 * 4 + t2]
+            tags.append(t0)
+            t1, t2 = t0, t1
+        tags.reverse()
+        return tags
+
+    def _tag_literal(self, run: str, keep_states: bool = False):
         # States are keyed like snownlp's ((c1, t1), (c2, t2)); the characters are implied
         # by the position, so a key is (t1, t2). Insertion order and strict ">" are kept
         # because they decide ties, and the unknown-character branch overwrites without
@@ -238,6 +304,8 @@ class _CompactSegmenter:
                             stage[skey] = (q, (s, path))
             now = [(key, value[0], value[1]) for key, value in stage.items()]
             c1, c2 = c2, c3
+        if keep_states:
+            return [(key, p) for key, p, _ in now]
         path = max(now, key=lambda state: state[1])[2]
         tags = []
         while path is not None:
