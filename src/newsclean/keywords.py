@@ -55,7 +55,8 @@ def _zh_background() -> tuple[int, dict[str, tuple[int, float]]]:
 
 # Characters that glue words together rather than name anything: a word the segmenter
 # made with one of them at its edge ("的转", "论是") is a segmentation slip, not a term.
-_FUNCTION_CHARS = set("的了是在从其之为与和及或被把将对于以而也都就并且但所这那各该此")
+_FUNCTION_CHARS = set("的了是在从其之为与和及或被把将对于以而也都就并且但所这那各该此"
+                      "后前中上下内外里时年月日万亿元个次位名些每当向给让使得着过很更最又再还只才已")
 
 
 def _is_content_zh(word: str, known: dict) -> bool:
@@ -222,12 +223,20 @@ def extract_keywords(text: str, k: int = 10, language: str | None = None,
         if _FILE_NAME.search(term):
             continue
         # A term inside a better one, or the other way round, says the same thing twice.
-        if any(term in c or c in term for c in chosen):
+        if any(term in c or c in term or _share_three(term, c) for c in chosen):
             continue
         chosen.append(term)
         if len(chosen) >= k:
             break
     return chosen
+
+
+def _share_three(a: str, b: str) -> bool:
+    """Chinese terms with three characters in common are overlapping cuts of one phrase
+    ("援交网蔓" / "交网蔓生"), a slip of the segmenter on names it does not know."""
+    if " " in a or " " in b:
+        return False
+    return any(a[i:i + 3] in b for i in range(len(a) - 2))
 
 
 def keywords(doc: Article, options: Options) -> Article:
