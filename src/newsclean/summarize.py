@@ -93,6 +93,10 @@ def _centrality(candidates, units, doc_tf, title_units) -> list[float]:
 _LIGHT_CHARS = frozenset("的了是在和与及对也就都而但并被把这那有为以于之其中个等一不我你他她它们说将从到")
 
 
+MIN_UNITS = 4      # tokens a sentence needs to be worth picking
+POOL = 200         # best single sentences considered for a summary
+
+
 def _select_expected(candidates, budget: int, limit: int) -> list[int]:
     """Sentences that maximise the expected ROUGE-style F against a short summary of about
     `budget` characters: the summed chance, over the distinct characters chosen, that a
@@ -101,21 +105,28 @@ def _select_expected(candidates, budget: int, limit: int) -> list[int]:
     chance = _character_chances(candidates)
     sets = [set(_units(sentence, True)) for _, sentence in candidates]
     lengths = [len(sentence) for _, sentence in candidates]
+    alone = [sum(chance[c] for c in units) / (length + budget)
+             for units, length in zip(sets, lengths)]
+    # Fragments ("1.", "详见：") are no summary when a real sentence exists; and a few
+    # hundred candidates are plenty, which keeps long texts linear.
+    pool = [i for i in range(len(sets)) if len(sets[i]) >= MIN_UNITS] or list(range(len(sets)))
+    pool = sorted(pool, key=lambda i: -alone[i])[:POOL]
     chosen: list[int] = []
     covered: set[str] = set()
-    used, best_f = 0, -1.0
+    covered_chance, used, best_f = 0.0, 0, -1.0
     while len(chosen) < limit:
         best, best_value = None, best_f
-        for i, units in enumerate(sets):
+        for i in pool:
             if i in chosen or (chosen and used + lengths[i] > budget):
                 continue
-            gain = sum(chance[c] for c in units - covered)
-            value = 2.0 * (sum(chance[c] for c in covered) + gain) / (used + lengths[i] + budget)
+            gain = sum(chance[c] for c in sets[i] - covered)
+            value = 2.0 * (covered_chance + gain) / (used + lengths[i] + budget)
             if value > best_value:
                 best, best_value = i, value
         if best is None:
             break
         chosen.append(best)
+        covered_chance += sum(chance[c] for c in sets[best] - covered)
         covered |= sets[best]
         used += lengths[best]
         best_f = best_value
@@ -148,9 +159,10 @@ def _select(candidates, units, scores, limit, max_chars) -> list[int]:
     chosen: list[int] = []
     used = 0
     covered: collections.Counter = collections.Counter()
+    pool = [i for i in order if len(units[i]) >= MIN_UNITS // 2] or order
     for _ in range(limit):
         best, best_value = None, 0.0
-        for i in order[:200]:
+        for i in pool[:POOL]:
             if i in chosen:
                 continue
             length = len(candidates[i][1])
@@ -175,10 +187,9 @@ def summarize(doc: Article, options: Options) -> Article:
     Traditional input is scored on its Simplified copy (doc.analysis_text, same lines) and
     the summary is made of the input's own sentences.
     """
-    count = options.sentences if options.sentences is not None or options.max_chars is None \
-        else None
-    if options.max_chars is None:
-        count = options.summary_sentences
+    # --max-chars alone means as many sentences as fit; otherwise the count (3 by default).
+    count = None if options.max_chars is not None and options.sentences is None \
+        else options.summary_sentences
     if doc.analysis_text and doc.analysis_text.count("\n") == doc.text.count("\n"):
         simplified = summarize_text(doc.analysis_text, doc.language or "zh", count,
                                     options.max_chars, None)
@@ -191,11 +202,14 @@ def summarize(doc: Article, options: Options) -> Article:
 
 def _back_to_original(chosen: list[str], simplified: str, original: str) -> list[str]:
     """The input's own sentences at the places of the chosen Simplified ones."""
-    wanted = set(chosen)
     simple_pieces = segment.split_sentences(simplified)
     original_pieces = segment.split_sentences(original)
-    if len(simple_pieces) == len(original_pieces):
-        return [o for s, o in zip(simple_pieces, original_pieces) if s in wanted and
-                not wanted.discard(s)]
-    from .keywords import original_spelling
-    return [original_spelling(s, simplified, original) or s for s in chosen]
+    if len(simple_pieces) != len(original_pieces):
+        from .keywords import original_spelling
+        return [original_spelling(s, simplified, original) or s for s in chosen]
+    result, wanted = [], set(chosen)
+    for simple, own in zip(simple_pieces, original_pieces):
+        if simple in wanted:
+            wanted.discard(simple)      # a repeated sentence is used once
+            result.append(own)
+    return result
