@@ -62,3 +62,10 @@ def test_stage_sets_the_requested_number():
     doc = Article(path="x", text=EN, title="Solar power capacity doubles in Europe")
     assert len(keywords(doc, Options(keywords=3)).keywords) == 3
     assert keywords(doc, Options(keywords=0)).keywords == []
+
+
+def test_latin_names_inside_chinese_text():
+    text = "美国NBA球星访问上海。NBA中国赛今天开幕，球迷热情很高。NBA官方表示明年继续举办。"
+    found = extract_keywords(text, 5, "zh")
+    assert "NBA" in found
+    assert not any(_is_bad(k) for k in found)

@@ -22,7 +22,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 _HAN = re.compile(f"^[{segment.CJK}]+$")
 _NUMBERISH = re.compile(r"^[\d.,%‰:/+\-]+$|^[\d一二三四五六七八九十百千万亿两零〇第]+[年月日号时分秒个次%]?$")
-_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|pdf|docx?|xlsx?|html?|php|aspx?|txt|zip|mp[34])$", re.I)
+_EXTENSIONS = r"(?:jpe?g|png|gif|pdf|docx?|xlsx?|html?|php|aspx?|txt|zip|rar|mp[34])"
+_FILE_NAME = re.compile(rf"\.{_EXTENSIONS}$", re.I)
+_FILE_OR_URL = re.compile(rf"[\w\-./]*\.{_EXTENSIONS}\b|(?:https?://|www\.)\S+", re.I)
 # Generic words of reports and abstracts that say nothing about the subject.
 _GENERIC_ZH = set("""
 研究 分析 方法 结果 结论 目的 本文 提出 进行 采用 通过 利用 表明 发现 具有 基于 实现 问题
@@ -60,6 +62,8 @@ _FUNCTION_CHARS = set("的了是在从其之为与和及或被把将对于以而
 
 
 def _is_content_zh(word: str, known: dict) -> bool:
+    if _LATIN_TERM.fullmatch(word):
+        return not _FILE_NAME.search(word)
     if (len(word) < 2 or _HAN.match(word) is None or word in _stopwords()
             or word in _GENERIC_ZH or _NUMBERISH.match(word)):
         return False
@@ -72,8 +76,26 @@ def _is_affix_zh(word: str) -> bool:
             and word not in _stopwords() and not _NUMBERISH.match(word))
 
 
+_LATIN_TERM = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9+]")
+
+
+def _zh_tokens(text: str) -> list[str]:
+    """snownlp's words, with the Latin names and acronyms in its non-Han pieces ("，iPhone")
+    cut out of the punctuation stuck to them."""
+    tokens = []
+    for word in segment.words(text, "zh"):
+        if _HAN.match(word):
+            tokens.append(word)
+        else:
+            # A piece that is not a term still separates the terms around it.
+            found = [w for w in _LATIN_TERM.findall(_FILE_OR_URL.sub(" ", word))
+                     if w.lower() not in _stopwords()]
+            tokens += found or ["，"]
+    return tokens
+
+
 def _zh_candidates(text: str, known: dict):
-    tokens = segment.words(text, "zh")
+    tokens = _zh_tokens(text)
     content = [_is_content_zh(w, known) for w in tokens]
     affix = [_is_affix_zh(w) for w in tokens]
     counts: collections.Counter = collections.Counter()
