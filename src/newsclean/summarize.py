@@ -155,29 +155,35 @@ def _character_chances(candidates) -> dict[str, float]:
 
 
 def _select(candidates, units, scores, limit, max_chars) -> list[int]:
+    """Greedy MMR: the best-scoring sentence whose words are not already covered, among
+    the few hundred best, while sentences still fit the budget. The first pick, too, is
+    one that fits when any does."""
     order = sorted(range(len(candidates)), key=lambda i: -scores[i])
+    pool = [i for i in order if len(units[i]) >= MIN_UNITS // 2] or order
+    lengths = [len(sentence) for _, sentence in candidates]
+    if max_chars is not None:
+        pool = [i for i in pool if lengths[i] <= max_chars] or pool[:1]
+    pool = pool[:POOL]
+    sets = {i: set(units[i]) for i in pool}
     chosen: list[int] = []
     used = 0
-    covered: collections.Counter = collections.Counter()
-    pool = [i for i in order if len(units[i]) >= MIN_UNITS // 2] or order
+    covered: set[str] = set()
     for _ in range(limit):
         best, best_value = None, 0.0
-        for i in pool[:POOL]:
-            if i in chosen:
+        for i in pool:
+            if i in chosen or (max_chars is not None and chosen
+                               and used + lengths[i] > max_chars):
                 continue
-            length = len(candidates[i][1])
-            if max_chars is not None and chosen and used + length > max_chars:
-                continue
-            us = set(units[i])
-            redundancy = sum(1 for u in us if covered[u]) / len(us) if us else 1.0
+            words = sets[i]
+            redundancy = len(words & covered) / len(words) if words else 1.0
             value = scores[i] * (1.0 - 0.7 * redundancy)
             if best is None or value > best_value:
                 best, best_value = i, value
         if best is None:
             break
         chosen.append(best)
-        used += len(candidates[best][1])
-        covered.update(set(units[best]))
+        used += lengths[best]
+        covered |= sets[best]
     return chosen
 
 
