@@ -137,16 +137,34 @@ def _model_path() -> Path:
     stat = source.stat()
     cache = Path(os.environ.get("NEWSCLEAN_CACHE")
                  or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsclean")
-    path = cache / f"zh_seg-{stat.st_size}-{int(stat.st_mtime)}-1.sqlite"
+    path = cache / f"zh_seg-{stat.st_size}-{int(stat.st_mtime)}-2.sqlite"
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
         try:
-            build_models.build_segmenter(partial)
+            _build_in_child(partial)
             os.replace(partial, path)
         finally:
             partial.unlink(missing_ok=True)
     return path
+
+
+def _build_in_child(target: Path) -> None:
+    """Build the cache once, in a child process: unpickling snownlp's model takes ~700 MB,
+    which a long-running process would otherwise keep."""
+    import subprocess
+    import sys
+    package_parent = str(Path(__file__).resolve().parent.parent)
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); "
+            "from pathlib import Path; from newsclean.data.build_models import build_segmenter; "
+            "build_segmenter(Path(sys.argv[2]))")
+    result = subprocess.run([sys.executable, "-c", code, package_parent, str(target)],
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise OSError(f"could not build the segmenter cache: {result.stderr.strip()[-300:]}")
+
+
+CACHE_LIMIT = 300_000      # n-grams kept between texts
 
 
 class _CompactSegmenter:
@@ -162,32 +180,33 @@ class _CompactSegmenter:
         self.l1, self.l2, self.l3 = meta["l1"], meta["l2"], meta["l3"]
         self.total = meta["total"]
         self.uni: dict[str, dict[int, int]] = meta["uni"]
-        self.rows: dict[str, tuple[dict, dict]] = {}
+        self.bigrams: dict[str, dict[int, int]] = {}
+        self.trigrams: dict[str, dict[int, int]] = {}
         self.memo: dict[str, list[str]] = {}
         self._loads = marshal.loads
         self.lock = threading.Lock()
 
-    def _fetch(self, keys: set[str]) -> None:
-        missing = [k for k in keys if k not in self.rows]
-        if missing:
-            with self.lock:     # one sqlite connection, possibly several threads
-                self._fetch_missing(missing)
-
-    def _fetch_missing(self, missing: list[str]) -> None:
-        for i in range(0, len(missing), 500):
-            chunk = missing[i:i + 500]
-            found = self.db.execute(
-                f"SELECT k, v FROM bigram WHERE k IN ({','.join('?' * len(chunk))})", chunk)
-            for key, value in found:
-                self.rows[key] = self._loads(value)
-            for key in chunk:
-                self.rows.setdefault(key, ({}, {}))
+    def _fetch(self, run: str) -> None:
+        padded = self.BOS * 2 + run
+        with self.lock:     # one sqlite connection, possibly several threads
+            for table, cache, size in (("bigram", self.bigrams, 2), ("trigram", self.trigrams, 3)):
+                if len(cache) > CACHE_LIMIT:
+                    cache.clear()   # bounds memory on huge inputs; refetching is cheap
+                grams = {padded[i:i + size] for i in range(len(padded) - size + 1)}
+                missing = [g for g in grams if g not in cache]
+                for i in range(0, len(missing), 500):
+                    chunk = missing[i:i + 500]
+                    found = self.db.execute(f"SELECT k, v FROM {table} WHERE k IN "
+                                            f"({','.join('?' * len(chunk))})", chunk)
+                    for key, value in found:
+                        cache[key] = self._loads(value)
+                    for key in chunk:
+                        cache.setdefault(key, {})
 
     def __call__(self, run: str) -> list[str]:
         cached = self.memo.get(run)
         if cached is None:
-            padded = self.BOS * 2 + run
-            self._fetch({padded[i:i + 2] for i in range(len(run) + 1)})
+            self._fetch(run)
             tags = self._tag(run)
             cached = []
             word = ""
@@ -214,7 +233,8 @@ class _CompactSegmenter:
         # From the third character on, all 16 (t1, t2) states exist and snownlp's dict
         # order is fixed (t2 major, t1 minor), so the same decisions fit in flat arrays
         # with back pointers: per new state (t2, s) the first best t1, strict ">".
-        l1, l2, l3, total, uni, rows = self.l1, self.l2, self.l3, self.total, self.uni, self.rows
+        l1, l2, l3, total, uni = self.l1, self.l2, self.l3, self.total, self.uni
+        bigrams, trigrams = self.bigrams, self.trigrams
         log, ninf = math.log, float("-inf")
         empty: dict[int, int] = {}
         head = self._tag_literal(run[:2], keep_states=True)
@@ -235,8 +255,8 @@ class _CompactSegmenter:
                         pointers[t2 * 4 + s] = 3
             else:
                 uni2 = uni.get(c2, empty)
-                bi23 = rows[c2 + c3][0]
-                bi12, tri = rows[c1 + c2][0], rows[c2 + c3][1].get(c1, empty)
+                bi23, bi12 = bigrams[c2 + c3], bigrams[c1 + c2]
+                tri = trigrams[c1 + c2 + c3]
                 for s in range(4):
                     count3 = uni3.get(s, 0)
                     if not count3:
@@ -279,7 +299,8 @@ class _CompactSegmenter:
         # by the position, so a key is (t1, t2). Insertion order and strict ">" are kept
         # because they decide ties, and the unknown-character branch overwrites without
         # comparing, as snownlp does.
-        l1, l2, l3, total, uni, rows = self.l1, self.l2, self.l3, self.total, self.uni, self.rows
+        l1, l2, l3, total, uni = self.l1, self.l2, self.l3, self.total, self.uni
+        bigrams, trigrams = self.bigrams, self.trigrams
         log, ninf = math.log, float("-inf")
         empty: dict[int, int] = {}
         now = [((0, 0), 0.0, None)]
@@ -293,8 +314,8 @@ class _CompactSegmenter:
                         stage[(key[1], s)] = (p, (s, path))
             else:
                 uni2 = uni.get(c2, empty)
-                bi23 = rows[c2 + c3][0]
-                bi12, tri = rows[c1 + c2][0], rows[c2 + c3][1].get(c1, empty)
+                bi23, bi12 = bigrams[c2 + c3], bigrams[c1 + c2]
+                tri = trigrams[c1 + c2 + c3]
                 for s in range(4):
                     u = l1 * (uni3.get(s, 0) / total)
                     for key, p, path in now:

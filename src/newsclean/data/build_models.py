@@ -7,7 +7,7 @@
   and how often it is tagged as a noun; the background frequencies behind keyword IDF.
 * zh_seg.sqlite (written by newsclean.segment into the user's cache on first use):
   snownlp's character-based segmentation model (seg.marshal.3) keyed by character
-  bigram, so that a text looks up only the n-grams it contains instead of unpickling
+  bigram and trigram, so that a text looks up only the n-grams it contains instead of unpickling
   1.5 million tuples (about 3 s) on every start. Counts are kept exactly, so decoding
   over it gives snownlp's own segmentation.
 """
@@ -51,22 +51,25 @@ def build_segmenter(target: Path) -> None:
     for state, n in model["uni"]["d"].items():
         if _char(state):
             uni[_char(state)][TAGS[state[1]]] = n
-    rows: dict[str, tuple[dict, dict]] = collections.defaultdict(lambda: ({}, {}))
+    bigrams: dict[str, dict[int, int]] = collections.defaultdict(dict)
+    trigrams: dict[str, dict[int, int]] = collections.defaultdict(dict)
     for (a, b), n in model["bi"]["d"].items():
         if _char(a) and _char(b):
-            rows[_char(a) + _char(b)][0][TAGS[a[1]] * 4 + TAGS[b[1]]] = n
+            bigrams[_char(a) + _char(b)][TAGS[a[1]] * 4 + TAGS[b[1]]] = n
     for (a, b, c), n in model["tri"]["d"].items():
         if _char(a) and _char(b) and _char(c):
-            tri = rows[_char(b) + _char(c)][1].setdefault(_char(a), {})
-            tri[TAGS[a[1]] * 16 + TAGS[b[1]] * 4 + TAGS[c[1]]] = n
+            key = _char(a) + _char(b) + _char(c)
+            trigrams[key][TAGS[a[1]] * 16 + TAGS[b[1]] * 4 + TAGS[c[1]]] = n
     meta = {"l1": model["l1"], "l2": model["l2"], "l3": model["l3"],
             "total": model["uni"]["total"], "uni": dict(uni)}
     db = sqlite3.connect(target)
     db.execute("CREATE TABLE meta (v BLOB)")
-    db.execute("CREATE TABLE bigram (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID")
     db.execute("INSERT INTO meta VALUES (?)", (marshal.dumps(meta),))
-    db.executemany("INSERT INTO bigram VALUES (?, ?)",
-                   ((k, marshal.dumps(v)) for k, v in sorted(rows.items())))
+    # One small row per n-gram: a text fetches only the n-grams it has.
+    for table, rows in (("bigram", bigrams), ("trigram", trigrams)):
+        db.execute(f"CREATE TABLE {table} (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID")
+        db.executemany(f"INSERT INTO {table} VALUES (?, ?)",
+                       ((k, marshal.dumps(v)) for k, v in sorted(rows.items())))
     db.commit()
     db.close()
 
