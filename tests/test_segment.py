@@ -61,3 +61,9 @@ def test_chinese_words_equal_snownlp(text):
 
 def test_chinese_words_keep_non_han_tokens():
     assert words("苹果公司iPhone 15 销量", "zh")[-3:] == ["iPhone", "15", "销量"]
+
+
+def test_numbered_items_do_not_split_after_their_number():
+    assert split_sentences("1.沪港通拟10月推出；2.注册制方案年底前成形") == [
+        "1.沪港通拟10月推出；", "2.注册制方案年底前成形"]
+    assert split_sentences("缺陷.该染料最适合70℃染色") == ["缺陷.", "该染料最适合70℃染色"]

@@ -34,6 +34,8 @@ _ABBREVIATIONS = {
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_STARTS_SENTENCE = re.compile(f"\\s+[{re.escape(_OPENERS)}]*[A-Z0-9{CJK}]")
 _HAS_CONTENT = re.compile(f"[\\w{CJK}]")
+# "1." or "2)" opening an item of a list, at a line's start or after a semicolon.
+_LIST_MARKER = re.compile(r"(?:^|[;；])\s*\d{1,2}$")
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -54,6 +56,8 @@ def _ends_sentence(line: str, start: int, end: int) -> bool:
     if _FULL_END.search(mark):
         return True
     nxt = rest[0]
+    if mark == "." and _LIST_MARKER.search(line[:start]):
+        return False
     if _CJK_CHAR.match(nxt) or _CJK_CHAR.match(line[start - 1:start] or " "):
         # Chinese written with ASCII punctuation ("缺陷.该染料"); 3.5 has digits around it.
         return not (nxt.isdigit() and line[start - 1:start].isdigit())
