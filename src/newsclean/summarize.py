@@ -94,6 +94,9 @@ _LIGHT_CHARS = frozenset("的了是在和与及对也就都而但并被把这那
 
 
 MIN_UNITS = 4      # tokens a sentence needs to be worth picking
+POSITION = 1.0     # weight of the first sentence over a late one, in long texts
+SHORT_TEXT = 5     # sentences up to which position does not count
+LONG_TEXT = 15     # further sentences over which it comes to count fully
 POOL = 200         # best single sentences considered for a summary
 
 
@@ -111,18 +114,24 @@ def _select_expected(candidates, budget: int, limit: int) -> list[int]:
     # hundred candidates are plenty, which keeps long texts linear.
     pool = [i for i in range(len(sets)) if len(sets[i]) >= MIN_UNITS] or list(range(len(sets)))
     pool = sorted(pool, key=lambda i: -alone[i])[:POOL]
+    # The lead carries the point of a long article; in a short one every sentence is
+    # near the top anyway.
+    lead_weight = POSITION * min(1.0, max(0, len(sets) - SHORT_TEXT) / LONG_TEXT)
     chosen: list[int] = []
     covered: set[str] = set()
     covered_chance, used, best_f = 0.0, 0, -1.0
     while len(chosen) < limit:
-        best, best_value = None, best_f
+        best, best_rank, best_value = None, 0.0, best_f
         for i in pool:
             if i in chosen or (chosen and used + lengths[i] > budget):
                 continue
             gain = sum(chance[c] for c in sets[i] - covered)
             value = 2.0 * (covered_chance + gain) / (used + lengths[i] + budget)
-            if value > best_value:
-                best, best_value = i, value
+            if value <= best_f:
+                continue        # adding it would lower the expected F
+            rank = value * (1.0 + lead_weight / (1.0 + i))
+            if best is None or rank > best_rank:
+                best, best_rank, best_value = i, rank, value
         if best is None:
             break
         chosen.append(best)
