@@ -66,7 +66,9 @@ def summarize_text(text: str, language: str | None = None, sentences: int | None
 
     if chinese and max_chars is not None:
         limit = sentences if sentences is not None else len(candidates)
-        chosen = _select_expected(candidates, max_chars, limit)
+        from .keywords import extract_keywords
+        key_terms = extract_keywords(text, KEY_TERMS, "zh", title)
+        chosen = _select_expected(candidates, max_chars, limit, key_terms)
         return [candidates[i][1] for i in sorted(chosen)]
     else:
         scores = _centrality(candidates, units, doc_tf, title_units)
@@ -97,15 +99,21 @@ MIN_UNITS = 4      # tokens a sentence needs to be worth picking
 POSITION = 1.0     # weight of the first sentence over a late one, in long texts
 SHORT_TEXT = 5     # sentences up to which position does not count
 LONG_TEXT = 15     # further sentences over which it comes to count fully
+KEY_TERMS = 3
+KEY_TERM_BONUS = 0.1
 POOL = 200         # best single sentences considered for a summary
 
 
-def _select_expected(candidates, budget: int, limit: int) -> list[int]:
+def _select_expected(candidates, budget: int, limit: int, key_terms: list[str]) -> list[int]:
     """Sentences that maximise the expected ROUGE-style F against a short summary of about
     `budget` characters: the summed chance, over the distinct characters chosen, that a
     character is in such a summary, over the chosen length plus the budget. Greedy: add
     the sentence that raises it most while one still fits."""
     chance = _character_chances(candidates)
+    # A headline names the text's key terms.
+    for c in set("".join(key_terms)):
+        if c in chance:
+            chance[c] += KEY_TERM_BONUS
     sets = [set(_units(sentence, True)) for _, sentence in candidates]
     lengths = [len(sentence) for _, sentence in candidates]
     alone = [sum(chance[c] for c in units) / (length + budget)
