@@ -35,7 +35,7 @@ _GENERIC_ZH = set("""
 
 
 @functools.lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
     text = (DATA / "snownlp_stopwords.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
 
@@ -64,7 +64,7 @@ _FUNCTION_CHARS = set("的了是在从其之为与和及或被把将对于以而
 def _is_content_zh(word: str, known: dict) -> bool:
     if _LATIN_TERM.fullmatch(word):
         return not _FILE_NAME.search(word)
-    if (len(word) < 2 or _HAN.match(word) is None or word in _stopwords()
+    if (len(word) < 2 or _HAN.match(word) is None or word in stopwords()
             or word in _GENERIC_ZH or _NUMBERISH.match(word)):
         return False
     return word in known or not (word[0] in _FUNCTION_CHARS or word[-1] in _FUNCTION_CHARS)
@@ -73,7 +73,7 @@ def _is_content_zh(word: str, known: dict) -> bool:
 def _is_affix_zh(word: str) -> bool:
     """A single character that may stick to a neighbour inside a term (抗/高血压/药)."""
     return (len(word) == 1 and _HAN.match(word) is not None and word not in _FUNCTION_CHARS
-            and word not in _stopwords() and not _NUMBERISH.match(word))
+            and word not in stopwords() and not _NUMBERISH.match(word))
 
 
 _LATIN_TERM = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9+]")
@@ -89,7 +89,7 @@ def _zh_tokens(text: str) -> list[str]:
         else:
             # A piece that is not a term still separates the terms around it.
             found = [w for w in _LATIN_TERM.findall(_FILE_OR_URL.sub(" ", word))
-                     if w.lower() not in _stopwords()]
+                     if w.lower() not in stopwords()]
             tokens += found or ["，"]
     return tokens
 
@@ -176,7 +176,7 @@ _ADJECTIVE_END = ("al", "ive", "ous", "ful", "less", "able", "ible", "ly", "ed",
 
 
 def _en_chunks(text: str) -> list[list[str]]:
-    stop = _stopwords()
+    stop = stopwords()
     chunks: list[list[str]] = []
     for piece in _EN_SPLIT.split(text):
         chunk: list[str] = []

@@ -1,10 +1,14 @@
 """Extractive summary: whole sentences of the text, scored and picked to fit a budget.
 
-A sentence scores by how much of the document's weighted vocabulary it carries (centrality
-to a centroid, not to every other sentence, so the time stays linear in the text), by its
-position (news puts the point first) and by its overlap with the title. Picking is greedy
-with redundancy removal (MMR) and, under a character budget, by score per character among
-the sentences that still fit: truncating a sentence would not be extractive.
+By default a sentence scores by how much of the document's recurring vocabulary it carries
+(centrality to the whole text, not to every other sentence, so the time stays linear), by
+its position (news puts the point first) and by its overlap with the title; picking is
+greedy with redundancy removal (MMR) among the sentences that still fit the budget.
+
+A Chinese summary under a character budget is usually headline-sized, one sentence or two,
+and a long sentence costs what it does not cover: there the sentences are picked for the
+expected overlap of their characters with a summary of that size, per character spent.
+Sentences are never cut: truncating one would not be extractive.
 """
 from __future__ import annotations
 
@@ -28,8 +32,8 @@ def _units(sentence: str, chinese: bool) -> list[str]:
 
 
 def _stop(chinese: bool) -> frozenset[str]:
-    from .keywords import _stopwords
-    stop = _stopwords()
+    from .keywords import stopwords
+    stop = stopwords()
     if chinese:
         return frozenset(w for w in stop if len(w) == 1)
     return stop
@@ -58,26 +62,23 @@ def summarize_text(text: str, language: str | None = None, sentences: int | None
             candidates.append((index, sentence))
     if not candidates:
         candidates = [(0, pieces[0])]
-    stop = _stop(chinese)
-    units = [[u for u in _units(s, chinese) if u not in stop] for _, s in candidates]
-    doc_tf = collections.Counter(u for us in units for u in set(us))
-    n = len(candidates)
-    title_units = set(_units(title, chinese)) - stop if title else set()
-
     if chinese and max_chars is not None:
-        limit = sentences if sentences is not None else len(candidates)
         from .keywords import extract_keywords
         key_terms = extract_keywords(text, KEY_TERMS, "zh", title)
+        limit = sentences if sentences is not None else len(candidates)
         chosen = _select_expected(candidates, max_chars, limit, key_terms)
-        return [candidates[i][1] for i in sorted(chosen)]
     else:
-        scores = _centrality(candidates, units, doc_tf, title_units)
-    limit = sentences if sentences is not None else n
-    chosen = _select(candidates, units, scores, limit, max_chars)
+        stop = _stop(chinese)
+        units = [[u for u in _units(s, chinese) if u not in stop] for _, s in candidates]
+        title_units = set(_units(title, chinese)) - stop if title else set()
+        scores = _centrality(units, title_units)
+        limit = sentences if sentences is not None else len(candidates)
+        chosen = _select(candidates, units, scores, limit, max_chars)
     return [candidates[i][1] for i in sorted(chosen)]
 
 
-def _centrality(candidates, units, doc_tf, title_units) -> list[float]:
+def _centrality(units: list[list[str]], title_units: set[str]) -> list[float]:
+    doc_tf = collections.Counter(u for us in units for u in set(us))
     scores = []
     for rank, us in enumerate(units):
         if not us:
