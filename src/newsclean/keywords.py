@@ -171,6 +171,9 @@ argue argues argued implies imply term terms type types form forms part parts or
 set sets also well new novel various several important main major large small high low
 good better best work works working addresses address paper authors author example
 examples general specific particular different similar able possible further recent
+said says say told tells added bought sold claimed claims suggests suggested showed
+announced reported expected warned believes believed according accused accusing
+including took gave became went came wants wanted plans planned agreed saying asked
 """.split())
 _ADJECTIVE_END = ("al", "ive", "ous", "ful", "less", "able", "ible", "ly", "ed", "ic", "ary")
 
@@ -199,6 +202,7 @@ def _rank_en(text: str, title: str | None) -> list[tuple[float, str]]:
     word_tf: collections.Counter = collections.Counter(w.lower() for c in chunks for w in c)
     counts: collections.Counter = collections.Counter()
     first: dict[str, int] = {}
+    surface: dict[str, str] = {}        # names keep the capitals they were written with
     position = 0
     for chunk in chunks:
         for i in range(len(chunk)):
@@ -208,7 +212,9 @@ def _rank_en(text: str, title: str | None) -> list[tuple[float, str]]:
                     break
                 term = " ".join(w.lower() for w in gram)
                 counts[term] += 1
-                first.setdefault(term, position + i)
+                if term not in first:
+                    first[term] = position + i
+                    surface[term] = " ".join(gram)
         position += len(chunk)
     total = max(position, 1)
     scored = []
@@ -218,7 +224,7 @@ def _rank_en(text: str, title: str | None) -> list[tuple[float, str]]:
             continue
         weight = sum(math.log1p(word_tf[w]) for w in ws) ** EN_POW
         early = 1.0 + EN_EARLY * (1.0 - first[term] / total)
-        scored.append((math.log1p(tf * EN_TF) * weight * early, term))
+        scored.append((math.log1p(tf * EN_TF) * weight * early, surface[term]))
     return scored
 
 
@@ -241,13 +247,16 @@ def extract_keywords(text: str, k: int = 10, language: str | None = None,
     scored = _rank_zh(text, title) if chinese else _rank_en(text, title)
     scored.sort(key=lambda pair: -pair[0])
     chosen: list[str] = []
+    seen: list[str] = []
     for _, term in scored:
-        if _FILE_NAME.search(term):
+        low = term.lower()
+        if _FILE_NAME.search(low):
             continue
         # A term inside a better one, or the other way round, says the same thing twice.
-        if any(term in c or c in term or _share_three(term, c) for c in chosen):
+        if any(low in c or c in low or _share_three(low, c) for c in seen):
             continue
         chosen.append(term)
+        seen.append(low)
         if len(chosen) >= k:
             break
     return chosen
