@@ -124,10 +124,10 @@ def _select_expected(candidates, budget: int, limit: int, key_terms: list[str]) 
     # hundred candidates are plenty, which keeps long texts linear.
     pool = [i for i in range(len(sets)) if len(sets[i]) >= MIN_UNITS] or list(range(len(sets)))
     pool = sorted(pool, key=lambda i: -alone[i])[:POOL]
-    # The lead carries the point of a long article; in a short one every sentence is
-    # near the top anyway.
     # A piece ending in a semicolon is one item of an enumeration, rarely the point.
     clause = [CLAUSE if sentence.endswith(("；", ";")) else 1.0 for _, sentence in candidates]
+    # The lead carries the point of a long article; in a short one every sentence is
+    # near the top anyway.
     lead_weight = POSITION * min(1.0, max(0, len(sets) - SHORT_TEXT) / LONG_TEXT)
     chosen: list[int] = []
     covered: set[str] = set()
