@@ -34,8 +34,7 @@ _ABBREVIATIONS = {
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_STARTS_SENTENCE = re.compile(f"\\s+[{re.escape(_OPENERS)}]*[A-Z0-9{CJK}]")
 _HAS_CONTENT = re.compile(f"[\\w{CJK}]")
-# "1." or "2)" opening an item of a list, at a line's start or after a semicolon.
-_LIST_MARKER = re.compile(r"(?:^|[;；])\s*\d{1,2}$")
+_LOOK_BACK = 40    # characters around a mark that decide whether it ends a sentence
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -48,24 +47,39 @@ def _is_abbreviation(before: str) -> bool:
             or word.lower().rstrip(".") in _ABBREVIATIONS)
 
 
-def _ends_sentence(line: str, start: int, end: int) -> bool:
-    mark = line[start:end]
-    rest = line[end:]
-    if not rest.strip():
+def _is_list_number(line: str, start: int) -> bool:
+    """Whether the "." at start follows the number of a list item: one or two digits at
+    the line's start or after a semicolon."""
+    i = start
+    while i > 0 and line[i - 1].isdigit() and start - i < 3:
+        i -= 1
+    if not 1 <= start - i <= 2 or (i > 0 and line[i - 1].isdigit()):
+        return False
+    while i > 0 and line[i - 1] in " \t":
+        i -= 1
+    return i == 0 or line[i - 1] in ";；"
+
+
+def _ends_sentence(line: str, start: int, end: int, content_end: int) -> bool:
+    # Only a short window around the mark is looked at, which keeps splitting linear.
+    if end >= content_end:
         return True
+    mark = line[start:end]
     if _FULL_END.search(mark):
         return True
+    rest = line[end:end + _LOOK_BACK]
+    before = line[max(0, start - _LOOK_BACK):start]
     nxt = rest[0]
-    if mark == "." and _LIST_MARKER.search(line[:start]):
+    if mark == "." and _is_list_number(line, start):
         return False
-    if _CJK_CHAR.match(nxt) or _CJK_CHAR.match(line[start - 1:start] or " "):
+    if _CJK_CHAR.match(nxt) or _CJK_CHAR.match(before[-1:] or " "):
         # Chinese written with ASCII punctuation ("缺陷.该染料"); 3.5 has digits around it.
-        return not (nxt.isdigit() and line[start - 1:start].isdigit())
+        return not (nxt.isdigit() and before[-1:].isdigit())
     if "!" in mark or "?" in mark:
         return not re.match(r"\s*[a-z]", rest) and not nxt.isalnum()
     if not _NEXT_STARTS_SENTENCE.match(rest):
         return False
-    return not _is_abbreviation(line[:start])
+    return not _is_abbreviation(before)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -79,8 +93,9 @@ def split_sentences(text: str) -> list[str]:
     sentences = []
     for line in text.splitlines():
         start = 0
+        content_end = len(line.rstrip())
         for match in _END.finditer(line):
-            if _ends_sentence(line, match.start(), match.end()):
+            if _ends_sentence(line, match.start(), match.end(), content_end):
                 sentences.append(line[start:match.end()])
                 start = match.end()
         sentences.append(line[start:])
