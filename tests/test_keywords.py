@@ -71,3 +71,11 @@ def test_latin_names_inside_chinese_text():
     found = extract_keywords(text, 5, "zh")
     assert "NBA" in found
     assert not any(_is_bad(k) for k in found)
+
+
+def test_original_spelling_by_line_when_changes_cancel_out():
+    # Line 1 grew by one character and line 2 shrank by one: the totals match, the
+    # columns of line 3 still do.
+    simplified = "第一行\n第二行文字\n人工智能"
+    original = "第一行字\n第二行文\n人工智慧"
+    assert original_spelling("人工智能", simplified, original) == "人工智慧"

@@ -320,22 +320,20 @@ def _simplified_title(title: str | None) -> str | None:
 def original_spelling(term: str, simplified: str, original: str) -> str | None:
     """The text of `original` at the place where `term` occurs in its converted copy.
 
-    Conversion keeps lines, and nearly always the length of each line; where a line's
-    length changed ("乾隆" style phrase rules), the line pair is aligned character by
-    character to find the span.
+    Conversion keeps the lines, and nearly always the length of each line, so the span is
+    found by line and column; where a phrase rule changed a line's length, that line pair
+    is aligned character by character.
     """
     at = simplified.find(term)
     if at < 0:
         return None
-    if len(simplified) == len(original):
-        return original[at:at + len(term)]
-    line_start = simplified.rfind("\n", 0, at) + 1
     line_no = simplified.count("\n", 0, at)
-    simple_lines, original_lines = simplified.split("\n"), original.split("\n")
-    if line_no >= len(original_lines) or len(simple_lines) != len(original_lines):
+    start = at - (simplified.rfind("\n", 0, at) + 1)
+    end = start + len(term)
+    original_lines = original.split("\n")
+    if line_no >= len(original_lines) or simplified.count("\n") != len(original_lines) - 1:
         return None
-    s_line, o_line = simple_lines[line_no], original_lines[line_no]
-    start, end = at - line_start, at - line_start + len(term)
+    s_line, o_line = simplified.split("\n")[line_no], original_lines[line_no]
     if len(s_line) == len(o_line):
         return o_line[start:end]
     import difflib
