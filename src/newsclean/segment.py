@@ -159,12 +159,21 @@ def _model_path() -> Path:
     path = cache / f"zh_seg-{stat.st_size}-{int(stat.st_mtime)}-2.sqlite"
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        try:
-            _build_in_child(partial)
-            os.replace(partial, path)
-        finally:
-            partial.unlink(missing_ok=True)
+        # Parallel workers on a fresh machine wait for one build instead of each making
+        # their own (the build needs ~700 MB).
+        with open(cache / "build.lock", "w") as lock:
+            try:
+                import fcntl
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            except ImportError:
+                pass
+            if not path.exists():
+                partial = path.with_suffix(f".{os.getpid()}.tmp")
+                try:
+                    _build_in_child(partial)
+                    os.replace(partial, path)
+                finally:
+                    partial.unlink(missing_ok=True)
     return path
 
 
