@@ -21,6 +21,17 @@ from .article import Article
 from .options import Options
 
 _TOKEN = re.compile(f"[{segment.CJK}]|[A-Za-z0-9]+")
+# Function characters rarely make it into a headline.
+_LIGHT_CHARS = frozenset("的了是在和与及对也就都而但并被把这那有为以于之其中个等一不我你他她它们说将从到")
+
+MIN_UNITS = 4          # tokens a sentence needs to be worth picking
+POOL = 200             # best single sentences considered for a summary
+POSITION = 1.0         # weight of the first sentence over a late one, in long texts
+SHORT_TEXT = 5         # sentences up to which position does not count
+LONG_TEXT = 15         # further sentences over which it comes to count fully
+KEY_TERMS = 3          # the text's best keywords, whose characters ...
+KEY_TERM_BONUS = 0.1   # ... are this much likelier in a headline
+CLAUSE = 0.5           # weight of an enumeration item ending in a semicolon
 
 
 def _units(sentence: str, chinese: bool) -> list[str]:
@@ -94,20 +105,6 @@ def _centrality(units: list[list[str]], title_units: set[str], chinese: bool) ->
         title_overlap = len(title_units & distinct) / len(title_units) if title_units else 0.0
         scores.append(centrality * (1.0 + position) + title_overlap)
     return scores
-
-
-# Function characters rarely make it into a headline.
-_LIGHT_CHARS = frozenset("的了是在和与及对也就都而但并被把这那有为以于之其中个等一不我你他她它们说将从到")
-
-
-MIN_UNITS = 4      # tokens a sentence needs to be worth picking
-POSITION = 1.0     # weight of the first sentence over a late one, in long texts
-SHORT_TEXT = 5     # sentences up to which position does not count
-LONG_TEXT = 15     # further sentences over which it comes to count fully
-KEY_TERMS = 3
-CLAUSE = 0.5
-KEY_TERM_BONUS = 0.1
-POOL = 200         # best single sentences considered for a summary
 
 
 def _select_expected(candidates, budget: int, limit: int, key_terms: list[str]) -> list[int]:
