@@ -1,0 +1,81 @@
+import re
+from pathlib import Path
+
+from newsclean.article import Article
+from newsclean.keywords import extract_keywords, keywords, original_spelling
+from newsclean.options import Options
+
+DATA = Path(__file__).parent / "data"
+ZH = (DATA / "analysis_zh_news.txt").read_text(encoding="utf-8")
+EN = (DATA / "analysis_en_news.txt").read_text(encoding="utf-8")
+
+
+def _is_bad(term: str) -> bool:
+    return (len(term) < 2 or re.fullmatch(r"[\d.,%]+", term) is not None
+            or term.lower() in {"的", "the", "and", "said", "in"} or term.endswith(".pdf"))
+
+
+def test_chinese_keywords_are_terms_kept_whole():
+    found = extract_keywords(ZH, 5, "zh")
+    assert found[0] == "人工智能"
+    assert "北京大学" in found
+    assert not any(_is_bad(k) for k in found)
+
+
+def test_english_keywords_prefer_recurring_phrases():
+    found = extract_keywords(EN, 5, "en")
+    assert found[0] == "Solar power capacity"     # as first written
+    assert not any(_is_bad(k) for k in found)
+    assert not any(k.lower() in {"said", "report"} for k in found)
+    lowered = [k.lower() for k in found]
+    assert not any(a != b and a in b for a in lowered for b in lowered)
+
+
+def test_no_numbers_stopwords_or_file_names():
+    text = "下载report2023.pdf查看2023年数据。数据显示数据增长。" * 3
+    found = extract_keywords(text, 10, "zh")
+    assert found and not any(_is_bad(k) or "pdf" in k or "2023" in k for k in found)
+
+
+def test_title_counts():
+    found = extract_keywords(EN, 3, "en", title="Coal power falls")
+    assert "coal" in " ".join(found).lower()
+
+
+def test_stage_gives_traditional_keywords_back_in_traditional():
+    import opencc
+    traditional = opencc.OpenCC("s2t").convert(ZH)
+    doc = Article(path="x", text=traditional, language="zh",
+                  analysis_text=opencc.OpenCC("t2s").convert(traditional))
+    found = keywords(doc, Options(keywords=5)).keywords
+    assert found[0] == "人工智慧" or found[0] == "人工智能"
+    assert "北京大學" in found
+    assert all(k in traditional for k in found)
+
+
+def test_original_spelling_when_a_line_changes_length():
+    simplified = "第一行\n这是一个关键词测试"
+    original = "第一行\n這是一個關鍵詞語測試"   # one line longer than its conversion
+    assert original_spelling("测试", simplified, original) == "測試"
+    assert original_spelling("第一行", simplified, original) == "第一行"
+
+
+def test_stage_sets_the_requested_number():
+    doc = Article(path="x", text=EN, title="Solar power capacity doubles in Europe")
+    assert len(keywords(doc, Options(keywords=3)).keywords) == 3
+    assert keywords(doc, Options(keywords=0)).keywords == []
+
+
+def test_latin_names_inside_chinese_text():
+    text = "美国NBA球星访问上海。NBA中国赛今天开幕，球迷热情很高。NBA官方表示明年继续举办。"
+    found = extract_keywords(text, 5, "zh")
+    assert "NBA" in found
+    assert not any(_is_bad(k) for k in found)
+
+
+def test_original_spelling_by_line_when_changes_cancel_out():
+    # Line 1 grew by one character and line 2 shrank by one: the totals match, the
+    # columns of line 3 still do.
+    simplified = "第一行\n第二行文字\n人工智能"
+    original = "第一行字\n第二行文\n人工智慧"
+    assert original_spelling("人工智能", simplified, original) == "人工智慧"

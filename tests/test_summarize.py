@@ -1,0 +1,66 @@
+from pathlib import Path
+
+from newsclean.article import Article
+from newsclean.options import Options
+from newsclean.segment import split_sentences
+from newsclean.summarize import summarize, summarize_text
+
+DATA = Path(__file__).parent / "data"
+ZH = (DATA / "analysis_zh_news.txt").read_text(encoding="utf-8")
+EN = (DATA / "analysis_en_news.txt").read_text(encoding="utf-8")
+
+
+def _in_document_order(summary, text):
+    sentences = split_sentences(text)
+    positions = [sentences.index(s) for s in summary]
+    return positions == sorted(positions) and len(set(summary)) == len(summary)
+
+
+def test_sentences_are_verbatim_and_in_document_order():
+    for text in (ZH, EN):
+        summary = summarize_text(text, sentences=3)
+        assert len(summary) == 3
+        assert _in_document_order(summary, text)
+
+
+def test_repeated_headline_is_used_once():
+    text = "市场今天大涨。\n市场今天大涨。\n股票市场今天大涨，成交量创新高。\n市场今天大涨。"
+    summary = summarize_text(text, "zh", sentences=3)
+    assert summary.count("市场今天大涨。") <= 1
+    assert len(summary) == len(set(summary)) == 2
+
+
+def test_budget_is_respected_with_at_least_one_sentence():
+    for text in (ZH, EN):
+        for budget in (10, 40, 80, 200):
+            summary = summarize_text(text, None, None, budget)
+            assert summary
+            assert len(summary) == 1 or sum(map(len, summary)) <= budget
+            assert _in_document_order(summary, text)
+
+
+def test_budget_prefers_a_sentence_that_fits():
+    summary = summarize_text(EN, "en", None, 60)
+    assert sum(map(len, summary)) <= 60
+
+
+def test_empty_text():
+    assert summarize_text("") == []
+
+
+def test_stage_defaults_to_three_sentences_and_honours_max_chars():
+    doc = Article(path="x", text=EN, language="en")
+    assert len(summarize(doc, Options()).summary) == 3
+    doc = Article(path="x", text=EN, language="en")
+    summary = summarize(doc, Options(max_chars=120)).summary
+    assert summary and (len(summary) == 1 or sum(map(len, summary)) <= 120)
+
+
+def test_stage_returns_traditional_sentences_for_traditional_input():
+    import opencc
+    traditional = opencc.OpenCC("s2t").convert(ZH)
+    doc = Article(path="x", text=traditional, language="zh",
+                  analysis_text=opencc.OpenCC("t2s").convert(traditional))
+    summary = summarize(doc, Options(sentences=2)).summary
+    assert len(summary) == 2
+    assert all(s in split_sentences(traditional) for s in summary)
