@@ -12,7 +12,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 TOKEN = re.compile(rf"[{CJK}]|[^\W{CJK}]+")
 CJK_CHAR = re.compile(rf"[{CJK}]")
 # Punctuation that separates clauses inside running text, in both scripts.
-CLAUSE = re.compile(r"[，,、；;：:。！？!?…]|\.(?=\s|$)")
+CLAUSE = re.compile(r"[，,、；;：。！？!?…]|(?<!\d):(?!\d)|\.(?=\s|$)")
 END = re.compile(r"(?:[。！？!?…；;]|(?<![A-Z])\.|[.!?]\s*[\"”’')）]|\.{3})[\"”’'」』)）\]]*\s*$")
 
 _IMG_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|tiff?)"
@@ -42,9 +42,10 @@ TIME_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 
 # Labels of the metadata lines around a headline.
 META_LABEL = re.compile(
-    r"(来源|來源|稿源|出处|出處|作者|记者|記者|编辑|編輯|责编|責編|发布时间|發佈時間|发表时间|發表時間|"
-    r"更新时间|更新時間|时间|時間|日期|点击|點擊|浏览|瀏覽|阅读|閱讀|次阅读|字号|字號|"
-    r"Source|Posted|Published|Updated|Last updated|By)\s*[:：]?", re.I)
+    r"(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责编|責編|发布时间|發佈時間|发表时间|發表時間|发布日期|"
+    r"更新时间|更新時間|时间|時間|日期|点击|點擊|浏览|瀏覽|阅读|閱讀|人气|人氣|字号|字號|"
+    r"Source|Posted|Published|Updated|Last updated|Date)\s*[:：]"
+    r"|记者|記者|通讯员|通訊員|^\s*[Bb]y\s+[A-Z]|^\s*(?:Posted|Published|Updated|Last updated)\b", re.I)
 
 # Words that only appear in page furniture: share bars, comment forms, pagers,
 # "related" lists, copyright. A line made of them (and little else) is furniture.

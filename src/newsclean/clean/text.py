@@ -81,6 +81,22 @@ def _best_run(weights: list[int]) -> tuple[int, int]:
     return best_span
 
 
+def _skip_header(shapes, reasons, span):
+    """A punctuated headline and its dateline can open the run; the article starts
+    after the last metadata line among its first lines."""
+    start, end = span
+    last = None
+    for j in range(start, min(start + 6, end)):
+        s = shapes[j]
+        if (s.date or s.meta) and s.tokens < 30:
+            last = j
+        elif s.prose and s.tokens >= 60:
+            break
+    if last is None or last + 1 >= end:
+        return span
+    return last + 1, end
+
+
 def _headline_shaped(s: LineShape, reason: str | None) -> bool:
     if reason is not None and not reason.startswith("repeated in 2"):
         return False
@@ -139,7 +155,7 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         # A caption follows its image; an empty-token line in between does not break that.
         prev_image = s.image or (prev_image and s.tokens == 0)
     weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
-    span = _best_run(weights)
+    span = _skip_header(shapes, reasons, _best_run(weights))
     first_key = _key(shapes[0].text) if shapes else ""
     title_at = _pick_title(shapes, reasons, span, first_key) if shapes else None
     title = shapes[title_at].text if title_at is not None else None
@@ -163,7 +179,7 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         if title_key and _key(s.text) == title_key:
             reasons[j] = "title again"
             continue
-        if not s.prose and (s.meta or s.date) and s.tokens < 30:
+        if (s.meta or s.date) and s.tokens < 30:
             reasons[j] = "dateline" if s.date else "byline or source"
             continue
         keep_reason[j] = "body" if s.prose else "heading"

@@ -1,0 +1,185 @@
+"""The clean stage on real-looking dumps: what survives, what goes, and the metadata."""
+from pathlib import Path
+
+import pytest
+
+from newsclean.article import Article
+from newsclean.clean import BatchStats, clean, is_html, learn_batch
+from newsclean.options import Options
+
+DATA = Path(__file__).parent / "data"
+CLEAN = Options(command="clean")
+
+
+def read(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def run(raw: str, options: Options = CLEAN, batch=None, path="doc.txt") -> Article:
+    return clean(Article(path=path, raw=raw), options, batch)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return run(read("clean_seed_portal.txt"))
+
+
+def test_seed_metadata(seed):
+    assert seed.title == "同心共谱协奏曲,半马苏河开新篇!普陀区“靠谱”区域化党建年度峰会举行"
+    assert seed.published == "2023-02-14T13:54"
+    assert seed.publisher == "上海普陀"
+    assert seed.author is None
+
+
+def test_seed_body_kept(seed):
+    paragraphs = seed.text.split("\n")
+    assert paragraphs[0].startswith("饿了么“本地即时电商”平台")
+    assert paragraphs[-1].startswith("自2021年1月,普陀区第一次提出了")
+    assert "姜冬冬在致辞中表示" in seed.text
+    assert "描绘人民城市和衷共济的规划图" in paragraphs      # a subheading inside the article
+    assert seed.title not in paragraphs
+
+
+@pytest.mark.parametrize("junk", [
+    "微博 微信", "点赞()", "上一条", "下一条", "相关稿件", ".webp", ".jpg", "活动现场",
+    "姜冬冬致辞\n", "区领导为企业代表颁奖", "曹毅:区块链人才教育的区域化发展",
+    "上海罗莱生活荣获", "国务院国有资产管理委员会", "贵州茅台酒股份有限公司",
+    "中国企业信息交流平台", "次阅读",
+])
+def test_seed_furniture_dropped(seed, junk):
+    assert junk not in seed.text + "\n"
+
+
+def test_english_dump():
+    doc = run(read("clean_en_dump.txt"))
+    assert doc.title == "Harbour bridge reopens after six months of repairs"
+    assert doc.published == "2011-12-09T14:05"
+    assert doc.author == "Helen Marsh"
+    assert doc.text.startswith("The Old Harbour bridge reopened to traffic on Friday morning")
+    assert "inspected again in the spring." in doc.text
+    assert "We are relieved to have our customers back" in doc.text
+    for junk in ("Skip to main content", "Facebook", "Cars cross the bridge", ".jpg",
+                 "Related Stories", "Bridge closure hits quay shops", "Comments",
+                 "All rights reserved", "Transport Correspondent"):
+        assert junk not in doc.text
+
+
+def test_traditional_dump():
+    doc = run(read("clean_trad_dump.txt"))
+    assert doc.title == "寒流來襲 山區清晨低溫恐跌破五度"
+    assert doc.published == "2012-01-12T08:30"
+    assert doc.author == "林美玲"
+    assert len(doc.text.split("\n")) == 3
+    assert doc.text.startswith("中央氣象局表示")
+    for junk in ("責任編輯", "王小明", "相關新聞", "北部濕冷", "評論", "版權所有", "字體", "列印"):
+        assert junk not in doc.text
+
+
+def test_batch_drops_repeated_furniture_and_keeps_syndicated_body():
+    raws = [read(f"clean_batch_{i}.txt") for i in (1, 2, 3)]
+    batch = learn_batch(raws)
+    assert isinstance(batch, BatchStats)
+    docs = [run(raw, batch=batch) for raw in raws]
+    for doc in docs:
+        for junk in ("城南晚报\n", "设为首页", "关于我们", "版权所有", "读者热线", "微博"):
+            assert junk not in doc.text + "\n"
+    assert docs[0].title == docs[2].title == "城南新建三座口袋公园年底开放"
+    assert docs[1].title == "地铁五号线南段完成全线贯通"
+    # The reprint keeps the whole story: its paragraphs are shared by two pages only.
+    assert docs[0].text == docs[2].text
+    assert len(docs[0].text.split("\n")) == 3
+    assert docs[0].publisher == "城南晚报"
+
+
+def test_independent_learns_nothing():
+    raws = [read(f"clean_batch_{i}.txt") for i in (1, 2, 3)]
+    batch = learn_batch(raws)
+    alone = run(raws[1], Options(command="clean", independent=True), batch)
+    assert alone.text == run(raws[1]).text
+
+
+def test_batch_stats_stay_small():
+    raws = [read(f"clean_batch_{i}.txt") for i in (1, 2, 3)]
+    batch = learn_batch(raws)
+    assert batch.documents == 3
+    assert len(batch) < 40
+    assert batch.repeats("设为首页 加入收藏") == 3
+    assert batch.repeats("城南新建三座口袋公园年底开放") == 2
+
+
+def test_explain_gives_a_verdict_for_every_line():
+    raw = read("clean_seed_portal.txt")
+    doc = run(raw, Options(command="clean", explain=True))
+    assert len(doc.lines) == len(raw.splitlines())
+    verdicts = {line.text: (line.kept, line.reason) for line in doc.lines if line.text}
+    assert verdicts["微博 微信"] == (False, "share bar")
+    assert verdicts["5d6034a85edf8db1ef7421c5538f655f574e7474.webp.jpg"] == (False, "image file name")
+    assert verdicts["活动现场"] == (False, "caption")
+    assert verdicts["点赞()"][0] is False
+    title_lines = [(line.kept, line.reason) for line in doc.lines if line.text == doc.title]
+    assert title_lines == [(True, "title"), (False, "title again")]
+    assert all(kept for text, (kept, _) in verdicts.items() if text.startswith("姜冬冬在致辞中表示"))
+    assert not any(line.kept for line in doc.lines if not line.text)
+
+
+def test_explain_reports_batch_repetition():
+    raws = [read(f"clean_batch_{i}.txt") for i in (1, 2, 3)]
+    doc = run(raws[0], Options(command="clean", explain=True), learn_batch(raws))
+    reasons = {line.text: line.reason for line in doc.lines if line.text}
+    assert reasons["城南晚报读者热线 0571-12345678"] == "repeated in 3 documents"
+
+
+def test_html_page():
+    raw = read("clean_page.html")
+    assert is_html(raw)
+    doc = run(raw, path="page.html")
+    assert doc.title == "江边湿地迎来首批越冬候鸟"
+    assert doc.published == "2022-11-20T10:32"
+    assert doc.publisher == "东湖新闻网"
+    assert doc.author == "周晓燕"
+    assert doc.text.split("\n")[0].startswith("随着气温下降")
+    assert "以免惊扰鸟群。" in doc.text
+    for junk in ("广告位", "font-size", "微博", "相关新闻", "观鸟平台", "ICP", "东湖新闻网"):
+        assert junk not in doc.text
+
+
+def test_is_html_by_content():
+    assert not is_html(read("clean_seed_portal.txt"))
+    assert not is_html("正文第一段。\n<!-- 注释 -->\n第二段。")
+    assert is_html("\ufeff<?xml version='1.0'?>\n<!DOCTYPE html><html><body><p>x</p></body></html>")
+    assert is_html("<div><p>一</p></div>" * 6)
+
+
+def test_already_clean_article_is_kept_whole():
+    text = ("Shares in the carmaker rose 4% on Monday after it reported record sales.\n\n"
+            "The company sold 1.2 million vehicles in the quarter, up from 900,000 a year earlier.\n\n"
+            "Analysts said demand for electric models was the main driver.")
+    doc = run(text)
+    assert doc.text.replace("\n", "") == text.replace("\n", "")
+    one_line = "常住居民在美国开设银行账户必须拥有社会安全号。签发签证的美国国务院还拥有此人申请签证时留下的信息。"
+    assert run(one_line).text == one_line
+
+
+def test_headline_then_paragraphs_keeps_headline_as_title():
+    text = ("Rail strike called off after late talks\n\n"
+            "A planned rail strike has been called off after unions and managers reached a deal late on Sunday.\n\n"
+            "Passengers had been warned to expect severe disruption across the network on Tuesday.")
+    doc = run(text)
+    assert doc.title == "Rail strike called off after late talks"
+    assert doc.text.startswith("A planned rail strike")
+
+
+def test_clean_off_keeps_text():
+    raw = "标题一行\n\n第一段内容。\n点赞()\n"
+    doc = run(raw, Options(command="clean", clean=False))
+    assert doc.title == "标题一行"
+    assert doc.text == "第一段内容。\n点赞()"
+    assert doc.published is None and doc.author is None
+
+
+def test_huge_line_without_punctuation_is_fast():
+    import time
+    raw = "字" * 1_000_000 + "\n" + "a" * 1_000_000 + "\n" + "1 " * 300_000
+    start = time.perf_counter()
+    run(raw)
+    assert time.perf_counter() - start < 3
