@@ -79,6 +79,6 @@ def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Ar
     doc.publisher = info["publisher"] or found.get("publisher")
     doc.author = info["author"] or found.get("author")
     if options.explain:
-        doc.lines = [Line(normalise(t), v.kept, v.reason)
-                     for t, v in zip(raw_lines, result.verdicts)]
+        doc.lines = [Line(normalise(t), kept, reason)
+                     for t, (kept, reason) in zip(raw_lines, result.verdicts())]
     return doc

@@ -41,11 +41,21 @@ TRAILING_DATE = re.compile(
 TIME_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 
 # Labels of the metadata lines around a headline.
-META_LABEL = re.compile(
-    r"(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责编|責編|发布时间|發佈時間|发表时间|發表時間|发布日期|"
-    r"更新时间|更新時間|时间|時間|日期|点击|點擊|浏览|瀏覽|阅读|閱讀|人气|人氣|字号|字號|"
-    r"Source|Posted|Published|Updated|Last updated|Date)\s*[:：]"
-    r"|记者|記者|通讯员|通訊員|^\s*[Bb]y\s+[A-Z]|^\s*(?:Posted|Published|Updated|Last updated)\b", re.I)
+_LABELS = (r"(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责编|責編|发布时间|發佈時間|发表时间|發表時間|发布日期|"
+           r"更新时间|更新時間|时间|時間|日期|点击|點擊|浏览|瀏覽|阅读|閱讀|人气|人氣|字号|字號|"
+           r"[Ss]ource|SOURCE|[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated|[Dd]ate)\s*$")
+META_LABEL_END = re.compile(_LABELS)
+META_WORD = re.compile(r"记者|記者|通讯员|通訊員|^\s*[Bb]y\s+[A-Z]|^\s*(?:Posted|Published|Updated|Last updated)\b")
+
+
+def is_meta(text: str) -> bool:
+    """A byline, source or dateline label near the start of a short line."""
+    head = text[:40]
+    for colon in (head.find("："), head.find(":")):
+        if colon > 0 and META_LABEL_END.search(head, max(0, colon - 12), colon):
+            return True
+    return bool(META_WORD.search(head))
+
 
 # Words that only appear in page furniture: share bars, comment forms, pagers,
 # "related" lists, copyright. A line made of them (and little else) is furniture.
@@ -61,27 +71,60 @@ _FURNITURE = (
     r"Advertisement|RSS|Permalink|Reply|Font size|Text size|A\+|A-"
 )
 FURNITURE_WORD = re.compile(rf"(?:{_FURNITURE})", re.I)
-FURNITURE_LINE = re.compile(
-    r"^(?:(?:点赞|點讚|赞|讚|顶|踩|收藏|分享|评论|評論|转发|转载|阅读|閱讀|浏览|瀏覽)\s*[(（【\[]?\s*\d*\s*[)）】\]]?\s*)+$"
-    r"|^(?:上一[篇条條页頁章]|下一[篇条條页頁章]|前一[篇页頁]|后一[篇页]|后一頁)\s*[:：]"
-    r"|^(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸|精彩|最新|更多|猜你喜欢|编辑推荐|今日推荐|"
+# Lines that open with furniture: share and like counters, pagers, "related" headings,
+# editor credits, breadcrumbs, comment forms. Matched at the start only (cheap).
+FURNITURE_START = re.compile(
+    r"(?:(?:点赞|點讚|赞|讚|顶|踩|收藏|分享|评论|評論|转发|转载|阅读|閱讀|浏览|瀏覽)\s*[(（【\[]?\s*\d*\s*[)）】\]]?\s*)+$"
+    r"|(?:上一[篇条條页頁章]|下一[篇条條页頁章]|前一[篇页頁]|后一[篇页]|后一頁)\s*[:：]"
+    r"|(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸|精彩|最新|更多|猜你喜欢|编辑推荐|今日推荐|"
     r"本类|本類|频道|頻道)[\u4e00-\u9fff]{0,6}$"
-    r"|^[\d\s]{1,40}(?:下一页|下一頁|尾页|尾頁|›|»|>>|Next)\s*$"
-    r"|^(?:上一页|上一頁|首页|首頁|«|<<)[\d\s]{1,40}"
-    r"|^\s*[(（\[【]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核)\s*[:：]"
-    r"|(?:ICP|icp)\s*[备證证]?\s*[\d\-]|京ICP|沪ICP|粤ICP|京公网安备|公网安备"
-    r"|版权所有|版權所有|All [Rr]ights [Rr]eserved|Copyright\s*(?:©|\(c\)|\d{4})|^\s*©"
-    r"|^(?:Share|Email|Print|Tweet|Share this|Continue reading|Read more|Advertisement|"
+    r"|[\d\s]{1,40}(?:下一页|下一頁|尾页|尾頁|›|»|>>|Next)\s*$"
+    r"|(?:上一页|上一頁|首页|首頁|«|<<)[\d\s]{1,40}"
+    r"|[(（\[【]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核)\s*[:：]"
+    r"|©"
+    r"|(?:Share|Email|Print|Tweet|Share this|Continue reading|Read more|Advertisement|"
     r"Comments?|Related (?:Stories|Articles|Links|Content|Posts)|More from|Most (?:read|popular|viewed|shared))\b.{0,40}$"
-    r"|^\s*(?:\d{1,6}\s*)?(?:条|條)?(?:评论|評論|回复|回覆|跟帖)\s*[(（:：]?\s*\d{0,7}\s*(?:条|條|人)?[)）]?\s*$"
-    r"|(?:评论|評論|跟帖|参与|參與)\s*\d{1,7}\s*(?:条|條|人)"
-    r"|^\s*(?:打印|列印|关闭|關閉|纠错|糾錯|收藏|举报|舉報)\s*(?:本页|本頁|窗口|此文|本文)?\s*$"
-    r"|^\s*(?:您当前的位置|您的位置|當前位置|当前位置|所在位置|您現在的位置|您现在的位置)"
-    r"|^\s*(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|关注我们|關注我們|手机看新闻|手機看新聞)"
-    r"|^\s*(?:发表评论|發表評論|我要评论|我要評論|网友评论|網友評論|查看评论|查看評論|验证码|驗證碼|匿名|用户名|用戶名|密码|密碼)"
-    r"|^\s*(?:loading|Loading)\.{0,3}\s*$",
+    r"|(?:\d{1,6}\s*)?(?:条|條)?(?:评论|評論|回复|回覆|跟帖)\s*[(（:：]?\s*\d{0,7}\s*(?:条|條|人)?[)）]?\s*$"
+    r"|(?:打印|列印|关闭|關閉|纠错|糾錯|收藏|举报|舉報)\s*(?:本页|本頁|窗口|此文|本文)?\s*$"
+    r"|(?:您当前的位置|您的位置|當前位置|当前位置|所在位置|您現在的位置|您现在的位置)"
+    r"|(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|关注我们|關注我們|手机看新闻|手機看新聞)"
+    r"|(?:发表评论|發表評論|我要评论|我要評論|网友评论|網友評論|查看评论|查看評論|验证码|驗證碼|匿名|用户名|用戶名|密码|密碼)"
+    r"|loading\.{0,3}\s*$",
     re.I)
+# Furniture anywhere in a line: copyright and licence numbers, comment counts.
+FURNITURE_ANY = re.compile(
+    r"ICP\s*[备證证]?\s*[\d\-]|ICP[备證证]|公网安备|版权所有|版權所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS"
+    r"|[Cc]opyright\s*(?:©|\([cC]\)|\d{4})|COPYRIGHT|(?:评论|評論|跟帖|参与|參與)\s*\d{1,7}\s*(?:条|條|人)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def is_furniture(text: str) -> bool:
+    return bool(FURNITURE_START.match(text) or FURNITURE_ANY.search(text))
+
+
 SEPARATORS = re.compile(r"[|｜/·•・>»›\-_]")
+
+
+_LIST_SEP = re.compile(r"\s*[|｜•·・▪]\s*|\s{2,}|\t")
+_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+
+
+def _lower_share(text: str) -> float:
+    words = _WORD.findall(text[:600])
+    return sum(1 for w in words if w[0].islower()) / len(words) if words else 0.0
+
+
+def _is_list(text: str, latin: bool, clauses: int) -> bool:
+    """Many short items in a row (menus, partner sites): not running text."""
+    sample = text[:2000]
+    items = [i for i in (_LIST_SEP.split(sample) if latin else re.split(r"[\s|｜•·・▪]+", sample)) if i]
+    if len(items) < 4:
+        return False
+    mean = sum(len(TOKEN.findall(i)) for i in items) / len(items)
+    if latin:
+        return mean <= 4 and clauses * 2 < len(items)
+    # One character per item is letter-spaced text, not a menu.
+    return 1.5 < mean <= 8 and clauses * 3 < len(items)
 
 
 class LineShape:
@@ -93,28 +136,35 @@ class LineShape:
         self.text = text
         toks = TOKEN.findall(text)
         self.tokens = len(toks)
-        self.cjk = len(CJK_CHAR.findall(text)) if self.tokens else 0
+        self.cjk = len(CJK_CHAR.findall(text)) if self.tokens and not text.isascii() else 0
         self.clauses = len(CLAUSE.findall(text)) if self.tokens else 0
         self.ends = bool(END.search(text[-12:])) if text else False
         self.words = len(text.split())
         # Latin text needs more tokens than Chinese (one token per word, not per character).
-        min_tokens = 8 if self.cjk * 2 >= self.tokens else 6
+        latin = self.cjk * 2 < self.tokens
+        min_tokens = 6 if latin else 8
         self.prose = self.tokens >= min_tokens and (
-            self.ends or self.clauses >= 2 or (self.clauses >= 1 and self.tokens >= 20))
-        self.image = bool(IMAGE_NAME.match(text)) if len(text) < 300 else False
-        self.url = bool(URL.match(text)) if len(text) < 320 else False
+            self.ends or self.clauses >= 2 or (self.clauses >= 1 and self.tokens >= 20)
+            # Hard-wrapped English: mid-sentence lines are mostly lower-case words.
+            or (latin and self.tokens >= 10 and _lower_share(text) >= 0.6))
+        if self.prose and self.tokens >= 8 and _is_list(text, latin, self.clauses):
+            self.prose = False
+            self.linky = True
+        self.image = bool(len(text) < 300 and "." in text[-12:] and IMAGE_NAME.match(text))
+        self.url = bool(len(text) < 320 and ("http" in text[:8] or "www." in text[:8])
+                        and URL.match(text))
         short = len(text) <= 120
-        self.date = bool(short and ANY_DATE.search(text))
-        self.meta = bool(short and META_LABEL.search(text[:40]))
-        self.furniture = bool(FURNITURE_LINE.search(text)) if len(text) < 400 else False
-        self.linky = self._link_like(short)
+        self.date = bool(short and _YEAR.search(text) and ANY_DATE.search(text))
+        self.meta = short and is_meta(text)
+        self.furniture = is_furniture(text) if len(text) < 400 else False
+        self.linky = getattr(self, "linky", False) or self._link_like(short)
 
     def _link_like(self, short: bool) -> bool:
         """Headlines of other pages: a line ending in a date, or a bullet item."""
         t = self.text
         if not short or self.prose and self.tokens > 40:
             return False
-        if TRAILING_DATE.search(t[-30:]) and self.tokens > len(TOKEN.findall(t[-22:])) + 3:
+        if (t[-1].isdigit() or t[-1] in ")）]】日") and TRAILING_DATE.search(t[-30:]) and self.tokens > len(TOKEN.findall(t[-22:])) + 3:
             return True
         return t[:1] in "・·•●■□◆◇▪►▶-*" and self.tokens < 50
 
@@ -128,6 +178,8 @@ _ITEM_SPLIT = re.compile(r"[\s|｜/·•・>»›\[\]【】()（）:：]+")
 
 def furniture_share(text: str) -> float:
     """Share of a short line's items that are furniture words (微博 微信, Share Print ...)."""
+    if len(text) <= 12 and text.isalnum():
+        return 1.0 if FURNITURE_WORD.fullmatch(text) else 0.0
     items = [i for i in _ITEM_SPLIT.split(text[:200]) if TOKEN.search(i)]
     if not items:
         return 0.0

@@ -14,29 +14,45 @@ from dataclasses import dataclass, field
 
 from .shapes import LineShape, furniture_share
 
-_SPACES = re.compile(r"[ \t\u00a0\u3000\u200b\ufeff]+")
-
-
 def normalise(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
-
-
-@dataclass
-class Verdict:
-    kept: bool
-    reason: str
+    # str.split() knows every Unicode space (nbsp, ideographic) but not these two.
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(text.split())
 
 
 @dataclass
 class Cleaned:
     title: str | None
     body: list[str]
-    verdicts: list[Verdict]          # one per input line, blank lines included
+    n_lines: int                     # input lines, blank ones included
     shapes: list[LineShape]          # one per non-blank line
     index: list[int]                 # input line number of each shape
     title_at: int | None = None      # position in shapes
     span: tuple[int, int] = (0, 0)   # [start, end) in shapes
     body_at: list[int] = field(default_factory=list)
+    keep_reason: dict[int, str] = field(default_factory=dict)
+    drop_reason: list[str | None] = field(default_factory=list)
+
+    def verdicts(self) -> list[tuple[bool, str]]:
+        """(kept, reason) for every input line; built only when asked (explain)."""
+        out = [(False, "blank")] * self.n_lines
+        title_key = _key(self.title) if self.title else None
+        for j, s in enumerate(self.shapes):
+            n = self.index[j]
+            if j in self.keep_reason:
+                out[n] = (True, self.keep_reason[j])
+            elif self.drop_reason[j] is not None:
+                out[n] = (False, self.drop_reason[j])
+            elif title_key and _same_title(s.text, self.title, title_key):
+                out[n] = (False, "title again")
+            elif s.date or s.meta:
+                out[n] = (False, "dateline" if s.date else "byline or source")
+            elif j < self.span[0]:
+                out[n] = (False, "before the article")
+            else:
+                out[n] = (False, "after the article")
+        return out
 
 
 def _drop_reason(s: LineShape, repeats: int, prev_image: bool) -> str | None:
@@ -116,6 +132,10 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text).lower()
 
 
+def _same_title(text: str, title: str, title_key: str) -> bool:
+    return abs(len(text) - len(title)) <= 8 and _key(text) == title_key
+
+
 def _pick_title(shapes, reasons, span, first_key):
     start = span[0]
     best, best_at = 0.0, None
@@ -170,13 +190,14 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
                 last_meta = j
         for j in range(last_meta + 1, span[0]):
             s = shapes[j]
-            if reasons[j] is None and s.tokens >= 6 and not s.date and _key(s.text) != title_key:
+            if reasons[j] is None and s.tokens >= 6 and not s.date \
+                    and not _same_title(s.text, title, title_key):
                 keep_reason[j] = "subtitle"
     for j in range(*span):
         s = shapes[j]
         if reasons[j] is not None:
             continue
-        if title_key and _key(s.text) == title_key:
+        if title_key and _same_title(s.text, title, title_key):
             reasons[j] = "title again"
             continue
         if (s.meta or s.date) and s.tokens < 30:
@@ -185,20 +206,5 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         keep_reason[j] = "body" if s.prose else "heading"
 
     body_at = sorted(j for j, r in keep_reason.items() if r != "title")
-    verdicts = [Verdict(False, "blank") for _ in raw_lines]
-    for j, s in enumerate(shapes):
-        n = index[j]
-        if j in keep_reason:
-            verdicts[n] = Verdict(True, keep_reason[j])
-        elif reasons[j] is not None:
-            verdicts[n] = Verdict(False, reasons[j])
-        elif title_key and _key(s.text) == title_key:
-            verdicts[n] = Verdict(False, "title again")
-        elif s.date or s.meta:
-            verdicts[n] = Verdict(False, "dateline" if s.date else "byline or source")
-        elif j < span[0]:
-            verdicts[n] = Verdict(False, "before the article")
-        else:
-            verdicts[n] = Verdict(False, "after the article")
-    return Cleaned(title, [shapes[j].text for j in body_at], verdicts, shapes, index,
-                   title_at, span, body_at)
+    return Cleaned(title, [shapes[j].text for j in body_at], len(raw_lines), shapes, index,
+                   title_at, span, body_at, keep_reason, reasons)
