@@ -146,8 +146,8 @@ class LineShape:
         self.prose = self.tokens >= min_tokens and (
             self.ends or self.clauses >= 2 or (self.clauses >= 1 and self.tokens >= 20)
             # Hard-wrapped English: mid-sentence lines are mostly lower-case words.
-            or (latin and self.tokens >= 10 and _lower_share(text) >= 0.6))
-        if self.prose and self.tokens >= 8 and _is_list(text, latin, self.clauses):
+            or (latin and self.tokens >= 12 and len(text) >= 60 and _lower_share(text) >= 0.6))
+        if self.tokens >= 8 and _is_list(text, latin, self.clauses):
             self.prose = False
             self.linky = True
         self.image = bool(len(text) < 300 and "." in text[-12:] and IMAGE_NAME.match(text))

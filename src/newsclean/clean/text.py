@@ -55,6 +55,20 @@ class Cleaned:
         return out
 
 
+def _join_wrapped(shapes: list[LineShape], index: list[int]) -> None:
+    """Hard-wrapped text (<pre>, <br>) puts one sentence on several lines with no blank
+    line between them; a line that goes on in lower case on the next line is running
+    text even though neither line ends a sentence."""
+    for j in range(1, len(shapes)):
+        if index[j] != index[j - 1] + 1:
+            continue
+        a, b = shapes[j - 1], shapes[j]
+        if a.ends or a.tokens < 5 or b.tokens < 3 or a.furniture or b.furniture:
+            continue
+        if b.text[0].islower() and a.cjk * 2 < a.tokens and b.cjk * 2 < b.tokens:
+            a.prose = b.prose = True
+
+
 def _drop_reason(s: LineShape, repeats: int, prev_image: bool) -> str | None:
     """Why a line is page furniture whatever its position, or None."""
     if s.image:
@@ -82,6 +96,32 @@ def _weight(s: LineShape, dropped: bool) -> int:
     if s.prose:
         return s.tokens
     return -(s.tokens + 2)
+
+
+def _discount_teasers(shapes, reasons, weights) -> None:
+    """A short paragraph between two non-paragraph lines is a teaser under a linked
+    headline (lists of other stories); an article's paragraphs come in runs.
+    Images and captions between paragraphs do not break a run."""
+    n = len(shapes)
+    skip = {"image file name", "caption", "no words"}
+
+    def neighbour_prose(j: int, step: int) -> bool | None:
+        j += step
+        while 0 <= j < n and reasons[j] in skip:
+            j += step
+        return shapes[j].prose and reasons[j] is None if 0 <= j < n else None
+
+    lone = []
+    for i, s in enumerate(shapes):
+        if weights[i] <= 0 or s.tokens >= (50 if s.cjk * 2 < s.tokens else 80):
+            continue
+        before, after = neighbour_prose(i, -1), neighbour_prose(i, 1)
+        if before is False and after is False:
+            lone.append(i)
+    # One lone paragraph may be all a photo page has; a list of them is a list.
+    if len(lone) >= 2:
+        for i in lone:
+            weights[i] = shapes[i].tokens // 4
 
 
 def _best_run(weights: list[int]) -> tuple[int, int]:
@@ -167,6 +207,7 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         if text:
             index.append(n)
             shapes.append(LineShape(text))
+    _join_wrapped(shapes, index)
     reasons: list[str | None] = []
     prev_image = False
     for s in shapes:
@@ -175,6 +216,7 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         # A caption follows its image; an empty-token line in between does not break that.
         prev_image = s.image or (prev_image and s.tokens == 0)
     weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
+    _discount_teasers(shapes, reasons, weights)
     span = _skip_header(shapes, reasons, _best_run(weights))
     first_key = _key(shapes[0].text) if shapes else ""
     title_at = _pick_title(shapes, reasons, span, first_key) if shapes else None
@@ -184,15 +226,16 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
     keep_reason: dict[int, str] = {}
     if title_at is not None:
         keep_reason[title_at] = "title"
-        last_meta = title_at
-        for j in range(title_at + 1, span[0]):
-            if shapes[j].meta or shapes[j].date:
-                last_meta = j
-        for j in range(last_meta + 1, span[0]):
+        # Standfirsts sit right above the article, after the dateline; walk up to them
+        # and stop at the first line that is furniture or metadata.
+        j = span[0] - 1
+        while j > title_at and span[0] - j <= 3:
             s = shapes[j]
-            if reasons[j] is None and s.tokens >= 6 and not s.date \
-                    and not _same_title(s.text, title, title_key):
+            if reasons[j] is not None or s.meta or s.date or _same_title(s.text, title, title_key):
+                break
+            if s.tokens >= 6:
                 keep_reason[j] = "subtitle"
+            j -= 1
     for j in range(*span):
         s = shapes[j]
         if reasons[j] is not None:
