@@ -147,6 +147,10 @@ class LineShape:
             self.ends or self.clauses >= 2 or (self.clauses >= 1 and self.tokens >= 20)
             # Hard-wrapped English: mid-sentence lines are mostly lower-case words.
             or (latin and self.tokens >= 12 and len(text) >= 60 and _lower_share(text) >= 0.6))
+        # A headline cut short to fit a box ("女友车祸身亡 男子仍与其尸体举行婚…") is a link.
+        if self.prose and self.tokens < 40 and self.clauses <= 2 and text.endswith(("…", "...", "..")):
+            self.prose = False
+            self.linky = True
         if self.tokens >= 8 and _is_list(text, latin, self.clauses):
             self.prose = False
             self.linky = True
@@ -166,7 +170,9 @@ class LineShape:
             return False
         if (t[-1].isdigit() or t[-1] in ")）]】日") and TRAILING_DATE.search(t[-30:]) and self.tokens > len(TOKEN.findall(t[-22:])) + 3:
             return True
-        return t[:1] in "・·•●■□◆◇▪►▶-*" and self.tokens < 50
+        # A bullet makes a short unpunctuated line an item of a list of links; bulleted
+        # sentences inside an article stay (they are judged by their place).
+        return t[:1] in "・·•●■□◆◇▪►▶" and self.tokens < 50 and not self.prose
 
 
 def shape_lines(lines: list[str]) -> list[LineShape]:
