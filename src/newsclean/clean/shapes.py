@@ -95,6 +95,13 @@ FURNITURE_START = re.compile(
 FURNITURE_ANY = re.compile(
     r"ICP\s*[备證证]?\s*[\d\-]|ICP[备證证]|公网安备|版权所有|版權所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS"
     r"|[Cc]opyright\s*(?:©|\([cC]\)|\d{4})|COPYRIGHT|(?:评论|評論|跟帖|参与|參與)\s*\d{1,7}\s*(?:条|條|人)")
+# The heading of a readers' comment section (or its form).
+COMMENTS_START = re.compile(
+    r"^.{0,30}\b\d{1,6}\s+(?:comments?|responses?|replies)\b|^\s*(?:comments?\s*\(\d{1,6}\)\s*$"
+    r"|(?:sign in|log in|register) to (?:comment|post)|(?:leave|post|add|write) (?:a |your )?(?:comment|reply)"
+    r"|show comments|view comments|reader comments|readers' comments|discussion\s*$"
+    r"|发表评论|發表評論|网友评论|網友評論|我要评论|我要評論|评论区|評論區|已有\d{1,6}(?:条|條|人)|"
+    r"共\d{1,6}(?:条|條)评论|留言板|我来说两句|我來說兩句)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 

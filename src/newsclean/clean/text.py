@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .shapes import LineShape, furniture_share
+from .shapes import COMMENTS_START, LineShape, furniture_share
 
 def normalise(text: str) -> str:
     # str.split() knows every Unicode space (nbsp, ideographic) but not these two.
@@ -124,6 +124,35 @@ def _discount_teasers(shapes, reasons, weights) -> None:
             weights[i] = shapes[i].tokens // 4
 
 
+GAP_FREE = 4        # lines of furniture an article may hold between two paragraphs
+GAP_COST = 6
+
+
+def _widen_gaps(weights: list[int]) -> None:
+    """Inside an article, paragraphs are broken by a picture, a caption, a subheading;
+    a long stretch of furniture (a menu, a form, a list) is a border between blocks."""
+    run = 0
+    for i, w in enumerate(weights):
+        if w > 0:
+            run = 0
+            continue
+        run += 1
+        if run > GAP_FREE:
+            weights[i] = w - GAP_COST
+
+
+def _cut_at_comments(shapes, weights, span):
+    """Readers' comments are running text too; the article ends where they begin."""
+    start, end = span
+    seen = 0
+    for j in range(start, end):
+        if weights[j] > 0:
+            seen += weights[j]
+        elif seen >= 60 and COMMENTS_START.search(shapes[j].text[:80]):
+            return start, j
+    return span
+
+
 def _best_run(weights: list[int]) -> tuple[int, int]:
     """The [start, end) run with the largest sum (Kadane)."""
     best, best_span = 0, (0, 0)
@@ -217,7 +246,8 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         prev_image = s.image or (prev_image and s.tokens == 0)
     weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
     _discount_teasers(shapes, reasons, weights)
-    span = _skip_header(shapes, reasons, _best_run(weights))
+    _widen_gaps(weights)
+    span = _skip_header(shapes, reasons, _cut_at_comments(shapes, weights, _best_run(weights)))
     first_key = _key(shapes[0].text) if shapes else ""
     title_at = _pick_title(shapes, reasons, span, first_key) if shapes else None
     title = shapes[title_at].text if title_at is not None else None
