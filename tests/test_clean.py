@@ -183,3 +183,31 @@ def test_huge_line_without_punctuation_is_fast():
     start = time.perf_counter()
     run(raw)
     assert time.perf_counter() - start < 3
+
+
+def test_mangled_chinese_is_decoded_again():
+    from newsclean.clean.mojibake import repair
+    original = "港鐵農曆新年加強服務。為方便乘客於農曆新年期間外出，港鐵列車服務會通宵行駛。" * 3
+    mangled = original.encode("gbk").decode("cp1252", errors="ignore")
+    assert mangled != original
+    assert repair(mangled).count("港鐵") >= 3
+    french = "Le président a déclaré que la réforme était nécessaire, même si l'été fut très chaud. " * 5
+    assert repair(french) == french
+
+
+def test_html_page_with_comment_thread_prefers_trafilatura_text():
+    paragraphs = "".join(f"<p>The council voted on Tuesday to extend the night bus service on route {i} "
+                         f"until the end of the year, after a trial that carried more riders than expected.</p>"
+                         for i in range(1, 6))
+    comments = "".join(f"<div class='comment'><p>I ride route {i} every night and the extra buses have "
+                       f"made a real difference to getting home safely after late shifts.</p></div>"
+                       for i in range(1, 9))
+    page = (f"<html><head><title>Night buses to run all year</title></head><body>"
+            f"<h1>Night buses to run all year</h1><div class='story'>{paragraphs}</div>"
+            f"<div id='comments' class='comments'>{comments}</div></body></html>")
+    doc = run(page, Options(command="clean", explain=True), path="bus.html")
+    assert doc.title == "Night buses to run all year"
+    assert doc.text.count("The council voted on Tuesday") == 5
+    assert "I ride route" not in doc.text
+    kept = [line.text for line in doc.lines if line.kept]
+    assert kept[0] == doc.title and len(kept) == 6

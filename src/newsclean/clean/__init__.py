@@ -9,7 +9,7 @@ from typing import Iterable
 
 from ..article import Article, Line
 from ..options import Options
-from . import meta
+from . import meta, mojibake
 from .batch import BatchStats
 from .text import clean_lines, normalise
 
@@ -58,27 +58,51 @@ def _keep_as_is(doc: Article) -> Article:
     return doc
 
 
+def _verdicts_from(result, kept_lines: list[str]) -> list[tuple[bool, str]]:
+    """Explain a body taken from trafilatura in terms of the page's lines."""
+    kept = set(kept_lines)
+    out = result.verdicts()
+    for j, s in enumerate(result.shapes):
+        n = result.index[j]
+        if j == result.title_at:
+            continue
+        out[n] = (True, "body (trafilatura)") if s.text in kept else \
+            (False, out[n][1] if not out[n][0] else "not in trafilatura's text")
+    return out
+
+
 def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Article:
     if not options.clean:
         return _keep_as_is(doc)
-    html = doc.is_html or is_html(doc.raw)
+    raw = mojibake.repair(doc.raw)
+    html = doc.is_html or is_html(raw)
     use_batch = batch if (batch is not None and not options.independent) else None
     repeats = use_batch.repeats if use_batch is not None else None
     found = {}
     if html:
         from .html import clean_html
-        raw_lines, found = clean_html(doc.raw)
+        raw_lines, found = clean_html(raw)
     else:
-        raw_lines = doc.raw.splitlines()
+        raw_lines = raw.splitlines()
     result = clean_lines(raw_lines, repeats)
+    body = result.body
+    verdicts = result.verdicts if options.explain else None
+    if html and found.get("text"):
+        from .html import prefer_trafilatura
+        theirs = prefer_trafilatura(body, found["text"])
+        if theirs is not None:
+            body = theirs
+            verdicts = (lambda: _verdicts_from(result, theirs)) if options.explain else None
     lines = [s.text for s in result.shapes]
     info = meta.extract(lines, result.title_at, result.span)
     doc.title = result.title or found.get("title")
-    doc.text = "\n".join(result.body)
+    if doc.title and body and body[0] == doc.title:
+        body = body[1:]
+    doc.text = "\n".join(body)
     doc.published = info["published"] or found.get("published")
     doc.publisher = info["publisher"] or found.get("publisher")
     doc.author = info["author"] or found.get("author")
     if options.explain:
         doc.lines = [Line(normalise(t), kept, reason)
-                     for t, (kept, reason) in zip(raw_lines, result.verdicts())]
+                     for t, (kept, reason) in zip(raw_lines, verdicts())]
     return doc
