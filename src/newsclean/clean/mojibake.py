@@ -32,7 +32,7 @@ def _to_bytes(text: str) -> bytes | None:
 
 def looks_mangled(text: str) -> bool:
     sample = text[:SAMPLE]
-    if CJK_CHAR.search(sample):
+    if sample.isascii() or not _RUN.search(sample) or CJK_CHAR.search(sample):
         return False
     # Accented European words have one such letter among plain ones; mangled
     # two- and three-byte characters come in runs.

@@ -124,6 +124,9 @@ def _lower_share(text: str) -> float:
 def _is_list(text: str, latin: bool, clauses: int) -> bool:
     """Many short items in a row (menus, partner sites): not running text."""
     sample = text[:2000]
+    if sample.count(" ") + sample.count("|") + sample.count("｜") + sample.count("•") \
+            + sample.count("·") + sample.count("・") < 3:
+        return False
     items = [i for i in (_LIST_SEP.split(sample) if latin else re.split(r"[\s|｜•·・▪]+", sample)) if i]
     if len(items) < 4:
         return False
@@ -141,6 +144,9 @@ class LineShape:
 
     def __init__(self, text: str):
         self.text = text
+        if len(text) <= 6:
+            self._tiny(text)
+            return
         toks = TOKEN.findall(text)
         self.tokens = len(toks)
         self.cjk = len(CJK_CHAR.findall(text)) if self.tokens and not text.isascii() else 0
@@ -170,6 +176,17 @@ class LineShape:
         self.furniture = is_furniture(text) if len(text) < 400 else False
         self.linky = getattr(self, "linky", False) or self._link_like(short)
 
+    def _tiny(self, text: str) -> None:
+        """Menu items and counters: too short for running text, a date or a link."""
+        self.tokens = len(TOKEN.findall(text))
+        self.cjk = len(CJK_CHAR.findall(text)) if not text.isascii() else 0
+        self.clauses = 0
+        self.ends = False
+        self.words = len(text.split())
+        self.prose = self.image = self.url = self.date = self.linky = False
+        self.meta = is_meta(text)
+        self.furniture = is_furniture(text)
+
     def _link_like(self, short: bool) -> bool:
         """Headlines of other pages: a line ending in a date, or a bullet item."""
         t = self.text
@@ -186,12 +203,13 @@ def shape_lines(lines: list[str]) -> list[LineShape]:
     return [LineShape(t) for t in lines]
 
 
+_HAS_SEPARATOR = re.compile(r"[\s|｜/·•・>»›\[\]【】()（）:：]")
 _ITEM_SPLIT = re.compile(r"[\s|｜/·•・>»›\[\]【】()（）:：]+")
 
 
 def furniture_share(text: str) -> float:
     """Share of a short line's items that are furniture words (微博 微信, Share Print ...)."""
-    if len(text) <= 12 and text.isalnum():
+    if len(text) <= 12 and text.isalnum() or not _HAS_SEPARATOR.search(text):
         return 1.0 if FURNITURE_WORD.fullmatch(text) else 0.0
     items = [i for i in _ITEM_SPLIT.split(text[:200]) if TOKEN.search(i)]
     if not items:
