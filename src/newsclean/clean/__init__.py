@@ -75,7 +75,7 @@ def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Ar
     if not options.clean:
         return _keep_as_is(doc)
     raw = mojibake.repair(doc.raw)
-    html = doc.is_html or is_html(raw)
+    html = doc.is_html if doc.is_html is not None else is_html(raw)
     use_batch = batch if (batch is not None and not options.independent) else None
     repeats = use_batch.repeats if use_batch is not None else None
     found = {}

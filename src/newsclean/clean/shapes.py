@@ -38,6 +38,9 @@ ANY_DATE = re.compile(DATE_ISO.pattern + "|" + DATE_DMY.pattern + "|" + DATE_MDY
 TRAILING_DATE = re.compile(
     r"[\s(（\[【]{0,3}(?:(?:19|20)\d\d[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s{0,3}\d{1,2}:\d{2})?"
     r"[)）\]】]?\s*$")
+# "... [详情]", "more »": a teaser that links to the rest of a story.
+READ_MORE = re.compile(r"(?:[\[【(（]\s*(?:详情|詳情|详细|詳細|全文|更多|阅读全文|閱讀全文|more|full story)\s*[\]】)）]"
+                       r"|>>|»|more\s*»?|read more|full story)\s*$", re.I)
 TIME_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 
 # Labels of the metadata lines around a headline.
@@ -45,7 +48,7 @@ _LABELS = (r"(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责编|�
            r"更新时间|更新時間|时间|時間|日期|点击|點擊|浏览|瀏覽|阅读|閱讀|人气|人氣|字号|字號|"
            r"[Ss]ource|SOURCE|[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated|[Dd]ate)\s*$")
 META_LABEL_END = re.compile(_LABELS)
-META_WORD = re.compile(r"记者|記者|通讯员|通訊員|^\s*[Bb]y\s+[A-Z]|^\s*(?:Posted|Published|Updated|Last updated)\b")
+META_WORD = re.compile(r"^[\s(（【\[]*[\u4e00-\u9fff]{0,8}[╱/／\s·]?(?:记者|記者|通讯员|通訊員)|^\s*[Bb]y\s+[A-Z]|^\s*(?:Posted|Published|Updated|Last updated)\b")
 
 
 def is_meta(text: str) -> bool:
@@ -192,6 +195,8 @@ class LineShape:
         t = self.text
         if not short or self.prose and self.tokens > 40:
             return False
+        if READ_MORE.search(t[-12:]):
+            return True
         if (t[-1].isdigit() or t[-1] in ")）]】日") and TRAILING_DATE.search(t[-30:]) and self.tokens > len(TOKEN.findall(t[-22:])) + 3:
             return True
         # A bullet makes a short unpunctuated line an item of a list of links; bulleted

@@ -69,6 +69,9 @@ def _join_wrapped(shapes: list[LineShape], index: list[int]) -> None:
             a.prose = b.prose = True
 
 
+REPEATED_PROSE = 4
+
+
 def _drop_reason(s: LineShape, repeats: int, prev_image: bool) -> str | None:
     """Why a line is page furniture whatever its position, or None."""
     if s.image:
@@ -79,7 +82,9 @@ def _drop_reason(s: LineShape, repeats: int, prev_image: bool) -> str | None:
         return "caption"
     if s.furniture:
         return "page furniture"
-    if repeats >= 3 or (repeats == 2 and not (s.prose and s.tokens >= 25)):
+    # Two pages may share a story (a syndicated copy): running text repeated in a few
+    # pages is kept, furniture-shaped lines repeated in two are not.
+    if repeats >= REPEATED_PROSE or (repeats >= 2 and not s.prose):
         return f"repeated in {repeats} documents"
     if not s.prose and s.tokens <= 40 and furniture_share(s.text) >= 0.5:
         return "share bar"
