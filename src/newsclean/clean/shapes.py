@@ -48,7 +48,12 @@ _LABELS = (r"(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责编|�
            r"更新时间|更新時間|时间|時間|日期|点击|點擊|浏览|瀏覽|阅读|閱讀|人气|人氣|字号|字號|"
            r"[Ss]ource|SOURCE|[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated|[Dd]ate)\s*$")
 META_LABEL_END = re.compile(_LABELS)
-META_WORD = re.compile(r"^[\s(（【\[]*[\u4e00-\u9fff]{0,8}[╱/／\s·]?(?:记者|記者|通讯员|通訊員)|^\s*[Bb]y\s+[A-Z]|^\s*(?:Posted|Published|Updated|Last updated)\b")
+META_WORD = re.compile(
+    r"^[\s(（【\[]*[\u4e00-\u9fff]{0,8}[╱/／\s·(（]{0,3}(?:记者|記者|通讯员|通訊員)"
+    r"|^【[^】]{0,24}(?:报道|報導|报导|电|電|讯|訊)】"
+    r"|\d{1,3}\s*(?:分钟|分鐘|小时|小時|天)前|\b\d{1,3} (?:minutes?|hours?|days?) ago\b"
+    r"|\b(?:Associated Press|Reuters|AFP|News Service|Press Association|Staff [Ww]riter|Correspondent)\b"
+    r"|\b(?:was published on|first published|appeared on p\d|appeared in the|last modified)\b|^\s*[Bb]y\s+[A-Z]|^\s*(?:Posted|Published|Updated|Last updated)\b")
 
 
 def is_meta(text: str) -> bool:
@@ -98,6 +103,12 @@ FURNITURE_START = re.compile(
 FURNITURE_ANY = re.compile(
     r"ICP\s*[备證证]?\s*[\d\-]|ICP[备證证]|公网安备|版权所有|版權所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS"
     r"|[Cc]opyright\s*(?:©|\([cC]\)|\d{4})|COPYRIGHT|(?:评论|評論|跟帖|参与|參與)\s*\d{1,7}\s*(?:条|條|人)")
+# The heading of a box of links to other stories; the short lines under it are links.
+LIST_HEADING = re.compile(
+    r"^(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸阅读|延伸閱讀|精彩推荐|精彩推薦|猜你喜欢|編輯推薦|"
+    r"编辑推荐|今日推荐|Related|More (?:on|from|in|stories|news)|Most (?:read|popular|viewed|shared)|"
+    r"Also in|Top (?:stories|news)|Latest (?:news|headlines|stories)|You (?:may|might) also|Recommended|"
+    r"See also|Further reading|Other stories|In other news)", re.I)
 # The heading of a readers' comment section (or its form).
 COMMENTS_START = re.compile(
     r"^.{0,30}\b\d{1,6}\s+(?:comments?|responses?|replies)\b|^\s*(?:comments?\s*\(\d{1,6}\)\s*$"

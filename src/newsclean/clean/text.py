@@ -10,9 +10,10 @@ it and look just above it for the headline.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .shapes import COMMENTS_START, LineShape, furniture_share
+from .shapes import COMMENTS_START, LIST_HEADING, LineShape, furniture_share
 
 def normalise(text: str) -> str:
     # str.split() knows every Unicode space (nbsp, ideographic) but not these two.
@@ -70,6 +71,21 @@ def _join_wrapped(shapes: list[LineShape], index: list[int]) -> None:
 
 
 REPEATED_PROSE = 4
+
+
+def _mark_link_boxes(shapes: list[LineShape]) -> None:
+    """Under "Related Stories" / "相关新闻" come headlines of other pages, up to the next
+    paragraph of running text."""
+    left = 0
+    for s in shapes:
+        if len(s.text) <= 40 and not s.prose and LIST_HEADING.match(s.text):
+            left = 12
+            continue
+        if s.prose or s.date or s.meta:
+            left = 0
+        elif left and s.tokens:
+            s.linky = True
+            left -= 1
 
 
 def _drop_reason(s: LineShape, repeats: int, prev_image: bool) -> str | None:
@@ -190,7 +206,7 @@ def _skip_header(shapes, reasons, span):
 def _headline_shaped(s: LineShape, reason: str | None) -> bool:
     if reason is not None and not reason.startswith("repeated in 2"):
         return False
-    if s.meta or s.linky:
+    if s.meta or s.linky or s.date:
         return False
     latin = s.cjk * 2 < s.tokens
     if latin:
@@ -211,22 +227,30 @@ def _same_title(text: str, title: str, title_key: str) -> bool:
 
 
 def _pick_title(shapes, reasons, span, first_key):
+    """The headline: a headline-shaped line above the article, preferably one followed
+    by its dateline or repeated elsewhere on the page (breadcrumb, <title> line)."""
     start = span[0]
-    best, best_at = 0.0, None
     lo = max(0, start - 30)
+    keys = Counter(_key(s.text) for s in shapes if len(s.text) <= 200)
+    best, best_at = 0.0, None
     for i in range(start - 1, lo - 1, -1):
         s = shapes[i]
         if not _headline_shaped(s, reasons[i]):
             continue
-        score = 1.0 - 0.12 * (start - 1 - i)
+        score = 1.0 - 0.06 * (start - 1 - i)
         near = shapes[i + 1:min(i + 4, start + 1)]
         if any(n.date or n.meta for n in near):
             score += 2.5
         key = _key(s.text)
-        if key and first_key and i > 0 and (key in first_key):
+        if keys[key] > 1:
+            score += 1.0
+        if key and first_key and i > 0 and key in first_key:
             score += 2.0
         if s.ends and s.text.endswith(("。", ".")):
             score -= 1.0
+        # Names of sites, sections and outlets are shorter than headlines.
+        if (s.words <= 3) if s.cjk * 2 < s.tokens else (s.tokens < 8):
+            score -= 1.5
         if score > best:
             best, best_at = score, i
     return best_at
@@ -242,6 +266,7 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
             index.append(n)
             shapes.append(LineShape(text))
     _join_wrapped(shapes, index)
+    _mark_link_boxes(shapes)
     reasons: list[str | None] = []
     prev_image = False
     for s in shapes:
