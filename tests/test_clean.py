@@ -211,3 +211,49 @@ def test_html_page_with_comment_thread_prefers_trafilatura_text():
     assert "I ride route" not in doc.text
     kept = [line.text for line in doc.lines if line.kept]
     assert kept[0] == doc.title and len(kept) == 6
+
+
+@pytest.mark.parametrize("line, published", [
+    ("2023-02-14 13:54 来源:上海普陀 次阅读", "2023-02-14T13:54"),
+    ("发布时间：2012年01月12日 17:21", "2012-01-12T17:21"),
+    ("2011/12/09", "2011-12-09"),
+    ("Posted 09.12.2011 at 08:15", "2011-12-09T08:15"),
+    ("December 9, 2011 4:05 PM ET", "2011-12-09T16:05"),
+    ("Last updated at 9 Dec 2011, 17:09 GMT", "2011-12-09T17:09"),
+    ("Wednesday Jan 11 2012", "2012-01-11"),
+    ("【2012/01/11 聯合晚報】", "2012-01-11"),
+    ("更新時間：2012-1-7 上午 10:20", "2012-01-07"),
+    ("no date here 2012", None),
+])
+def test_date_shapes(line, published):
+    from newsclean.clean.meta import find_date
+    assert find_date(line) == published
+
+
+@pytest.mark.parametrize("lines, publisher", [
+    (["2011-12-16 01:32:00 来源: 中国证券报(广州) 有0人参与"], "中国证券报"),
+    (["【来源：", "新华网", "】"], "新华网"),
+    (["本文来源于《财经网》 2012年01月12日 18:49"], "财经网"),
+    (["時間 2012-1-12 17:58:00 來源 中央社"], "中央社"),
+    (["来源：[ 国际金融报 ]"], "国际金融报"),
+    (["Source: Reuters"], "Reuters"),
+    (["资料来源：某医院统计"], None),
+])
+def test_publisher_shapes(lines, publisher):
+    from newsclean.clean.meta import find_publisher
+    assert find_publisher(lines) == publisher
+
+
+@pytest.mark.parametrize("lines, author", [
+    (["新华网北京12月9日电(记者罗沙)我国第28次南极考察队配置的直升机失事。"], "罗沙"),
+    (["2011-12-08 作者：记者 武彩霞 来源：经济参考网"], "武彩霞"),
+    (["【聯合晚報╱記者嚴文廷／即時報導】"], "嚴文廷"),
+    (["本报讯 （记者 陈鑫 通讯员 王平）"], "陈鑫"),
+    (["(責任編輯：王小明)"], None),
+    (["記者問及：“為何當日下午醫院螢幕不再顯示？”"], None),
+    (["By Helen Marsh, Transport Correspondent"], "Helen Marsh"),
+    (["By: JOHN SMITH"], "JOHN SMITH"),
+])
+def test_author_shapes(lines, author):
+    from newsclean.clean.meta import find_author
+    assert find_author(lines) == author
