@@ -154,7 +154,22 @@ def _is_list(text: str, latin: bool, clauses: int) -> bool:
 class LineShape:
     """The measurements of one line that the cleaner's decisions use."""
     __slots__ = ("text", "tokens", "cjk", "clauses", "ends", "prose", "furniture",
-                 "image", "url", "date", "meta", "linky", "words")
+                 "image", "url", "_date", "_meta", "linky", "words")
+
+    # Dates and bylines matter only around the headline and inside the article:
+    # measured when first asked for.
+    @property
+    def date(self) -> bool:
+        if self._date is None:
+            t = self.text
+            self._date = bool(len(t) <= 120 and _YEAR.search(t) and ANY_DATE.search(t))
+        return self._date
+
+    @property
+    def meta(self) -> bool:
+        if self._meta is None:
+            self._meta = len(self.text) <= 120 and is_meta(self.text)
+        return self._meta
 
     def __init__(self, text: str):
         self.text = text
@@ -185,8 +200,7 @@ class LineShape:
         self.url = bool(len(text) < 320 and ("http" in text[:8] or "www." in text[:8])
                         and URL.match(text))
         short = len(text) <= 120
-        self.date = bool(short and _YEAR.search(text) and ANY_DATE.search(text))
-        self.meta = short and is_meta(text)
+        self._date = self._meta = None
         self.furniture = is_furniture(text) if len(text) < 400 else False
         self.linky = getattr(self, "linky", False) or self._link_like(short)
 
@@ -197,8 +211,8 @@ class LineShape:
         self.clauses = 0
         self.ends = False
         self.words = len(text.split())
-        self.prose = self.image = self.url = self.date = self.linky = False
-        self.meta = is_meta(text)
+        self.prose = self.image = self.url = self._date = self.linky = False
+        self._meta = None
         self.furniture = is_furniture(text)
 
     def _link_like(self, short: bool) -> bool:

@@ -102,8 +102,6 @@ def _drop_reason(s: LineShape, repeats: int, prev_image: bool) -> str | None:
     # pages is kept, furniture-shaped lines repeated in two are not.
     if repeats >= REPEATED_PROSE or (repeats >= 2 and not s.prose):
         return f"repeated in {repeats} documents"
-    if not s.prose and s.tokens <= 40 and furniture_share(s.text) >= 0.5:
-        return "share bar"
     if s.linky:
         return "link list"
     if s.tokens == 0:
@@ -231,7 +229,7 @@ def _pick_title(shapes, reasons, span, first_key):
     by its dateline or repeated elsewhere on the page (breadcrumb, <title> line)."""
     start = span[0]
     lo = max(0, start - 30)
-    keys = Counter(_key(s.text) for s in shapes if len(s.text) <= 200)
+    copies = Counter(s.text for s in shapes)
     best, best_at = 0.0, None
     for i in range(start - 1, lo - 1, -1):
         s = shapes[i]
@@ -242,7 +240,7 @@ def _pick_title(shapes, reasons, span, first_key):
         if any(n.date or n.meta for n in near):
             score += 2.5
         key = _key(s.text)
-        if keys[key] > 1:
+        if copies[s.text] > 1:
             score += 1.0
         if key and first_key and i > 0 and key in first_key:
             score += 2.0
@@ -278,6 +276,12 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
     _discount_teasers(shapes, reasons, weights)
     _widen_gaps(weights)
     span = _skip_header(shapes, reasons, _cut_at_comments(shapes, weights, _best_run(weights)))
+    # Share bars are told apart only where a line could be kept: the article and the
+    # lines above it (headline, standfirst).
+    for j in range(max(0, span[0] - 30), span[1]):
+        s = shapes[j]
+        if reasons[j] is None and not s.prose and s.tokens <= 40 and furniture_share(s.text) >= 0.5:
+            reasons[j] = "share bar"
     first_key = _key(shapes[0].text) if shapes else ""
     title_at = _pick_title(shapes, reasons, span, first_key) if shapes else None
     title = shapes[title_at].text if title_at is not None else None
