@@ -21,12 +21,12 @@ _TAG = re.compile(r"</?(?:div|p|span|a|table|td|tr|li|ul|script|style|meta|link|
 
 
 def is_html(text: str) -> bool:
-    """True for an HTML document, judged by its content: a dump may hold a stray tag,
-    a page opens with markup or is dense with block tags."""
-    head = text[:4096].lstrip("\ufeff")
+    """True for an HTML document, judged by its content: a page or a fragment opens
+    with markup; a text dump may hold a stray <script> line, and stays text."""
+    head = text[:4096].lstrip("\ufeff \t\r\n")
     if _HTML_START.match(head):
         return True
-    return len(_TAG.findall(head)) >= 10
+    return head.startswith("<") and len(_TAG.findall(head)) >= 3
 
 
 def _lines_of(text: str) -> list[str]:

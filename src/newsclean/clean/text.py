@@ -81,9 +81,11 @@ def _mark_link_boxes(shapes: list[LineShape]) -> None:
         if len(s.text) <= 40 and not s.prose and LIST_HEADING.match(s.text):
             left = 12
             continue
+        if not left:
+            continue
         if s.prose or s.date or s.meta:
             left = 0
-        elif left and s.tokens:
+        elif s.tokens:
             s.linky = True
             left -= 1
 
@@ -94,6 +96,8 @@ def _drop_reason(s: LineShape, repeats: int, prev_image: bool) -> str | None:
         return "image file name"
     if s.url:
         return "link address"
+    if s.text[0] == "<" and (s.text[-1] == ">" or s.text.startswith("<!--")):
+        return "markup"
     if prev_image and not s.prose and s.tokens <= 40:
         return "caption"
     if s.furniture:
