@@ -121,6 +121,17 @@ def _weight(s: LineShape, dropped: bool) -> int:
     return -(s.tokens + 2)
 
 
+def _after_dateline(shapes, i: int) -> bool:
+    """The first paragraph under a headline's dateline opens an article, however short."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        s = shapes[j]
+        if s.date and s.tokens < 30 and not s.linky:
+            return True
+        if s.prose:
+            return False
+    return False
+
+
 def _discount_teasers(shapes, reasons, weights) -> None:
     """A short paragraph between two non-paragraph lines is a teaser under a linked
     headline (lists of other stories); an article's paragraphs come in runs.
@@ -139,7 +150,7 @@ def _discount_teasers(shapes, reasons, weights) -> None:
         if weights[i] <= 0 or s.tokens >= (50 if s.cjk * 2 < s.tokens else 80):
             continue
         before, after = neighbour_prose(i, -1), neighbour_prose(i, 1)
-        if before is False and after is False:
+        if before is False and after is False and not _after_dateline(shapes, i):
             lone.append(i)
     # One lone paragraph may be all a photo page has; a list of them is a list.
     if len(lone) >= 2:
