@@ -102,7 +102,7 @@ def test_batch_stats_stay_small():
     raws = [read(f"clean_batch_{i}.txt") for i in (1, 2, 3)]
     batch = learn_batch(raws)
     assert batch.documents == 3
-    assert len(batch) < 40
+    assert len(batch) < 40            # only lines met in two pages or more are kept
     assert batch.repeats("设为首页 加入收藏") == 3
     assert batch.repeats("城南新建三座口袋公园年底开放") == 2
 
@@ -257,3 +257,28 @@ def test_publisher_shapes(lines, publisher):
 def test_author_shapes(lines, author):
     from newsclean.clean.meta import find_author
     assert find_author(lines) == author
+
+
+def test_batch_table_is_capped():
+    stats = BatchStats()
+    stats.MAX_ENTRIES = 1000
+    for page in range(400):
+        # Digits do not tell lines apart (counters): make each line differ in letters.
+        stats.add_lines([f"line {chr(0x4e00 + page * 10 + i)} of a page" for i in range(10)]
+                        + ["site header"])
+    assert len(stats.counts) <= 1000
+    assert stats.finish().repeats("site header") >= 100
+
+
+@pytest.mark.parametrize("raw", ["", "   \n\n ", "x", "<html></html>", "\x00\x01binary",
+                                 "<html><body>" + "<div>" * 3000 + "深" + "</div>" * 3000 + "</body></html>"])
+def test_degenerate_inputs(raw):
+    doc = run(raw, Options(command="clean", explain=True))
+    assert isinstance(doc.text, str)
+
+
+def test_clean_off_html_loses_only_markup():
+    doc = run("<html><body><h1>标题</h1><p>第一段。</p><p>点赞()</p></body></html>",
+              Options(command="clean", clean=False))
+    assert doc.title == "标题"
+    assert doc.text == "第一段。\n点赞()"

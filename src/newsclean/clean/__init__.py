@@ -41,13 +41,20 @@ def learn_batch(texts: Iterable[str]) -> BatchStats:
     the documents that hold it."""
     stats = BatchStats()
     for text in texts:
-        stats.add_lines(_lines_of(text))
-    return stats
+        stats.add_lines(_lines_of(mojibake.repair(text)))
+    return stats.finish()
 
 
 def _keep_as_is(doc: Article) -> Article:
-    """The input is declared clean: a short first line followed by more text is the headline."""
-    lines = [normalise(x) for x in doc.raw.splitlines()]
+    """The input is declared clean: nothing is dropped (HTML only loses its markup);
+    a short first line followed by more text is the headline."""
+    html = doc.is_html if doc.is_html is not None else is_html(doc.raw)
+    if html:
+        from .html import html_to_lines
+        raw_lines = html_to_lines(doc.raw)
+    else:
+        raw_lines = doc.raw.splitlines()
+    lines = [normalise(x) for x in raw_lines]
     lines = [x for x in lines if x]
     title = None
     if len(lines) > 1 and len(lines[0]) <= 120 and not lines[0].endswith(("。", ".", "！", "？")):
