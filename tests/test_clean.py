@@ -282,3 +282,19 @@ def test_clean_off_html_loses_only_markup():
               Options(command="clean", clean=False))
     assert doc.title == "标题"
     assert doc.text == "第一段。\n点赞()"
+
+
+def test_next_post_and_comments_end_the_article():
+    first = ["江边夜市周末重新开张，摊位数量比去年增加了三成，市民可以沿着步道一路逛到码头。",
+             "管理方表示，今年新增了垃圾分类点和临时停车区，并安排志愿者在高峰时段维持秩序。",
+             "不少摊主说，恢复营业后的第一个周末客流明显回升，小吃摊前排起了长队。"]
+    second = ["社区图书馆延长开放时间至晚上九点，方便上班族下班后借阅图书和自习。",
+              "馆长介绍，图书馆还将每月举办一次亲子阅读活动，欢迎附近居民报名参加。"]
+    comments = ["这个夜市我去过，东西好吃还便宜，就是人太多了，希望以后能再扩大一些。",
+                "支持！周末终于有地方带孩子出去走走了，希望管理能一直这么到位。"]
+    raw = "\n\n".join(["博客首页 日志 相册", "江边夜市周末重新开张", "2012-01-12 10:20", *first,
+                       "共 2 篇评论 发表评论", *comments,
+                       "社区图书馆延长开放时间", "2012-01-10 09:00", *second])
+    doc = run(raw)
+    assert doc.title == "江边夜市周末重新开张"
+    assert doc.text.split("\n") == first

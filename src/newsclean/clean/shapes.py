@@ -115,7 +115,7 @@ COMMENTS_START = re.compile(
     r"|(?:sign in|log in|register) to (?:comment|post)|(?:leave|post|add|write) (?:a |your )?(?:comment|reply)"
     r"|show comments|view comments|reader comments|readers' comments|discussion\s*$"
     r"|发表评论|發表評論|网友评论|網友評論|我要评论|我要評論|评论区|評論區|已有\d{1,6}(?:条|條|人)|"
-    r"共\d{1,6}(?:条|條)评论|留言板|我来说两句|我來說兩句)", re.I)
+    r"共\s*\d{1,6}\s*(?:条|條|篇)(?:评论|評論)|留言板|我来说两句|我來說兩句)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 

@@ -175,14 +175,20 @@ def _widen_gaps(weights: list[int]) -> None:
             weights[i] = w - GAP_COST
 
 
-def _cut_at_comments(shapes, weights, span):
-    """Readers' comments are running text too; the article ends where they begin."""
+def _cut_at_comments(shapes, reasons, weights, span):
+    """Readers' comments are running text too; the article ends where they begin.
+    So does it where the next post of a blog or a page of several stories begins:
+    a headline followed by its own dateline."""
     start, end = span
     seen = 0
     for j in range(start, end):
+        s = shapes[j]
         if weights[j] > 0:
             seen += weights[j]
-        elif seen >= 60 and COMMENTS_START.search(shapes[j].text[:80]):
+        elif seen >= 60 and COMMENTS_START.search(s.text[:80]):
+            return start, j
+        elif seen >= 100 and reasons[j] is None and _headline_shaped(s, None) \
+                and any(n.date and n.tokens < 30 for n in shapes[j + 1:j + 3]):
             return start, j
     return span
 
@@ -290,7 +296,7 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
     weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
     _discount_teasers(shapes, reasons, weights)
     _widen_gaps(weights)
-    span = _skip_header(shapes, reasons, _cut_at_comments(shapes, weights, _best_run(weights)))
+    span = _skip_header(shapes, reasons, _cut_at_comments(shapes, reasons, weights, _best_run(weights)))
     # Share bars are told apart only where a line could be kept: the article and the
     # lines above it (headline, standfirst).
     for j in range(max(0, span[0] - 30), span[1]):
