@@ -298,3 +298,18 @@ def test_next_post_and_comments_end_the_article():
     doc = run(raw)
     assert doc.title == "江边夜市周末重新开张"
     assert doc.text.split("\n") == first
+
+
+def test_comment_thread_with_timestamps_is_not_the_article():
+    body = ["The city council approved a new cycling lane along the river on Monday, after two years of debate.",
+            "Work will start in March and the lane should open before the summer holidays, officials said.",
+            "Shop owners on the riverside had asked for more parking, but the plan keeps only a few spaces.",
+            "The council said it would review the effect on local trade after the first year.",
+            "Cycling groups welcomed the decision and said the lane would make the school run safer."]
+    thread = ["Bike fan", "12.01.12, 9:14am", "About time! I have been waiting for this lane for years and years.",
+              "Angry driver", "12.01.12, 10:02am", "Another waste of money, nobody cycles there in the winter at all."]
+    raw = "\n\n".join(["Home", "News", "Council backs river cycle lane", "By Ann Lee", *body, *thread])
+    doc = run(raw)
+    assert doc.title == "Council backs river cycle lane"
+    assert doc.author == "Ann Lee"
+    assert doc.text.split("\n") == body

@@ -41,6 +41,8 @@ TRAILING_DATE = re.compile(
 # "... [详情]", "more »": a teaser that links to the rest of a story.
 READ_MORE = re.compile(r"(?:[\[【(（]\s*(?:详情|詳情|详细|詳細|全文|更多|阅读全文|閱讀全文|more|full story)\s*[\]】)）]"
                        r"|>>|»|more\s*»?|read more|full story)\s*$", re.I)
+# A time of day, as comment threads stamp each comment ("11.01.12, 11:44pm", "10:03").
+TIMESTAMP = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?![\d:])", re.I)
 TIME_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 
 # Labels of the metadata lines around a headline.

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .shapes import COMMENTS_START, LIST_HEADING, LineShape, furniture_share
+from .shapes import COMMENTS_START, LIST_HEADING, TIMESTAMP, LineShape, furniture_share
 
 def normalise(text: str) -> str:
     # str.split() knows every Unicode space (nbsp, ideographic) but not these two.
@@ -181,12 +181,20 @@ def _cut_at_comments(shapes, reasons, weights, span):
     a headline followed by its own dateline."""
     start, end = span
     seen = 0
+    stamp = None          # the last timestamp line met after the article's first part
     for j in range(start, end):
         s = shapes[j]
         if weights[j] > 0:
             seen += weights[j]
-        elif seen >= 60 and COMMENTS_START.search(s.text[:80]):
+            continue
+        if seen >= 60 and COMMENTS_START.search(s.text[:80]):
             return start, j
+        if seen >= 100 and s.tokens <= 12 and (s.date or TIMESTAMP.search(s.text)):
+            # Comments come one under another, each with its time; an article does not.
+            if stamp is not None and j - stamp <= 12:
+                cut = stamp - 1 if stamp - 1 > start and not shapes[stamp - 1].prose else stamp
+                return start, cut
+            stamp = j
         elif seen >= 100 and reasons[j] is None and _headline_shaped(s, None) \
                 and any(n.date and n.tokens < 30 for n in shapes[j + 1:j + 3]):
             return start, j
