@@ -305,7 +305,8 @@ def test_comment_thread_with_timestamps_is_not_the_article():
             "Work will start in March and the lane should open before the summer holidays, officials said.",
             "Shop owners on the riverside had asked for more parking, but the plan keeps only a few spaces.",
             "The council said it would review the effect on local trade after the first year.",
-            "Cycling groups welcomed the decision and said the lane would make the school run safer."]
+            "Cycling groups welcomed the decision and said the lane would make the school run safer.",
+            "A second lane, linking the station with the university, is planned for the following year."]
     thread = ["Bike fan", "12.01.12, 9:14am", "About time! I have been waiting for this lane for years and years.",
               "Angry driver", "12.01.12, 10:02am", "Another waste of money, nobody cycles there in the winter at all."]
     raw = "\n\n".join(["Home", "News", "Council backs river cycle lane", "By Ann Lee", *body, *thread])
