@@ -189,9 +189,10 @@ def _cut_at_comments(shapes, reasons, weights, span):
             continue
         if seen >= 60 and COMMENTS_START.search(s.text[:80]):
             return start, j
-        if seen >= 100 and s.tokens <= 12 and (s.date or TIMESTAMP.search(s.text)):
-            # Comments come one under another, each with its time; an article does not.
-            if stamp is not None and j - stamp <= 12:
+        if seen >= 60 and s.tokens <= 12 and (s.date or TIMESTAMP.search(s.text)):
+            # Comments come one under another, each with its time; an article does not
+            # (a date and a time on adjacent lines are one dateline).
+            if stamp is not None and 3 <= j - stamp <= 12:
                 cut = stamp - 1 if stamp - 1 > start and not shapes[stamp - 1].prose else stamp
                 return start, cut
             stamp = j
