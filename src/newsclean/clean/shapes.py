@@ -170,7 +170,9 @@ class LineShape:
     @property
     def meta(self) -> bool:
         if self._meta is None:
-            self._meta = len(self.text) <= 120 and is_meta(self.text)
+            # A full sentence that names an agency or a reporter is still a sentence.
+            sentence = self.prose and self.ends and self.tokens >= 12
+            self._meta = len(self.text) <= 120 and not sentence and is_meta(self.text)
         return self._meta
 
     def __init__(self, text: str):
