@@ -29,7 +29,7 @@ DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?!\d)"
 MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MON = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
-DATE_MDY = re.compile(rf"\b{_MON}\s{{1,3}}(\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}((?:19|20)\d\d)\b"
+DATE_MDY = re.compile(rf"\b{_MON}\s{{1,3}}(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s{{0,3}}|\s{{1,3}})((?:19|20)\d\d)\b"
                       r"(?:[^\d\n]{0,12}?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?)?", re.I)
 DATE_DMY_WORD = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s{{1,3}}{_MON},?\s{{1,3}}((?:19|20)\d\d)\b"
                            r"(?:[^\d\n]{0,12}?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?)?", re.I)
@@ -40,7 +40,7 @@ TRAILING_DATE = re.compile(
     r"[)）\]】]?\s*$")
 # "... [详情]", "more »": a teaser that links to the rest of a story.
 READ_MORE = re.compile(r"(?:[\[【(（]\s*(?:详情|詳情|详细|詳細|全文|更多|阅读全文|閱讀全文|more|full story)\s*[\]】)）]"
-                       r"|>>|»|more\s*»?|read more|full story)\s*$", re.I)
+                       r"|>>|»|more\s*(?:»|>>|›)|(?:read|see|view|show) more|full story)\s*$", re.I)
 # A time of day, as comment threads stamp each comment ("11.01.12, 11:44pm", "10:03").
 TIMESTAMP = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?![\d:])", re.I)
 TIME_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
@@ -97,6 +97,7 @@ FURNITURE_START = re.compile(
     r"|(?:\d{1,6}\s*)?(?:条|條)?(?:评论|評論|回复|回覆|跟帖)\s*[(（:：]?\s*\d{0,7}\s*(?:条|條|人)?[)）]?\s*$"
     r"|(?:打印|列印|关闭|關閉|纠错|糾錯|收藏|举报|舉報)\s*(?:本页|本頁|窗口|此文|本文)?\s*$"
     r"|(?:您当前的位置|您的位置|當前位置|当前位置|所在位置|您現在的位置|您现在的位置)"
+    r"|(?:分享(?:到|至|工具|本文|此文)?|轉寄|转寄|推薦給朋友|推荐给朋友)\s*[:：]?\s*$"
     r"|(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|关注我们|關注我們|手机看新闻|手機看新聞)"
     r"|(?:发表评论|發表評論|我要评论|我要評論|网友评论|網友評論|查看评论|查看評論|验证码|驗證碼|匿名|用户名|用戶名|密码|密碼)"
     r"|loading\.{0,3}\s*$",
@@ -128,6 +129,8 @@ def is_furniture(text: str) -> bool:
 SEPARATORS = re.compile(r"[|｜/·•・>»›\-_]")
 
 
+_SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
+_CJK_LIST_SEP = re.compile(r"[\s|｜•·・▪]+")
 _LIST_SEP = re.compile(r"\s*[|｜•·・▪]\s*|\s{2,}|\t")
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 
@@ -143,10 +146,12 @@ def _is_list(text: str, latin: bool, clauses: int) -> bool:
     if sample.count(" ") + sample.count("|") + sample.count("｜") + sample.count("•") \
             + sample.count("·") + sample.count("・") < 3:
         return False
-    items = [i for i in (_LIST_SEP.split(sample) if latin else re.split(r"[\s|｜•·・▪]+", sample)) if i]
-    if len(items) < 4:
+    parts = _LIST_SEP.split(sample) if latin else _CJK_LIST_SEP.split(sample)
+    sizes = [n for n in (len(TOKEN.findall(p)) for p in parts) if n]
+    if len(sizes) < 4 or len(_SENTENCE_END.findall(sample)) * 3 >= len(sizes):
         return False
-    mean = sum(len(TOKEN.findall(i)) for i in items) / len(items)
+    items = sizes
+    mean = sum(sizes) / len(sizes)
     if latin:
         return mean <= 4 and clauses * 2 < len(items)
     # One character per item is letter-spaced text, not a menu.
@@ -226,11 +231,14 @@ class LineShape:
             return False
         if READ_MORE.search(t[-12:]):
             return True
+        # A breadcrumb: 首页 > 新闻 > 正文, Home » World
+        if t.count(">") + t.count("»") + t.count("›") + t.count("＞") >= 2 and self.tokens < 40:
+            return True
         if (t[-1].isdigit() or t[-1] in ")）]】日") and TRAILING_DATE.search(t[-30:]) and self.tokens > len(TOKEN.findall(t[-22:])) + 3:
             return True
         # A bullet makes a short unpunctuated line an item of a list of links; bulleted
         # sentences inside an article stay (they are judged by their place).
-        return t[:1] in "・·•●■□◆◇▪►▶" and self.tokens < 50 and not self.prose
+        return t[:1] in "・·•●■□◆◇▪►▶»›" and self.tokens < 50 and not self.prose
 
 
 def shape_lines(lines: list[str]) -> list[LineShape]:

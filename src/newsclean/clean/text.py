@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .shapes import COMMENTS_START, LIST_HEADING, TIMESTAMP, LineShape, furniture_share
+from .shapes import COMMENTS_START, LIST_HEADING, TIMESTAMP, LineShape, _lower_share, furniture_share
 
 def normalise(text: str) -> str:
     # str.split() knows every Unicode space (nbsp, ideographic) but not these two.
@@ -56,6 +56,10 @@ class Cleaned:
         return out
 
 
+def _long_running(s: LineShape) -> bool:
+    return s.tokens >= 8 and len(s.text) >= 40 and _lower_share(s.text) >= 0.6
+
+
 def _join_wrapped(shapes: list[LineShape], index: list[int]) -> None:
     """Hard-wrapped text (<pre>, <br>) puts one sentence on several lines with no blank
     line between them; a line that goes on in lower case on the next line is running
@@ -66,7 +70,10 @@ def _join_wrapped(shapes: list[LineShape], index: list[int]) -> None:
         a, b = shapes[j - 1], shapes[j]
         if a.ends or a.tokens < 5 or b.tokens < 3 or a.furniture or b.furniture:
             continue
-        if b.text[0].islower() and a.cjk * 2 < a.tokens and b.cjk * 2 < b.tokens:
+        if a.cjk * 2 >= a.tokens or b.cjk * 2 >= b.tokens:
+            continue
+        # Lower case on the next line, or a long lower-case line broken at a word.
+        if b.text[0].islower() or (_long_running(a) and _long_running(b) and a.text[-1].isalnum()):
             a.prose = b.prose = True
 
 
@@ -130,6 +137,25 @@ def _after_dateline(shapes, i: int) -> bool:
         if s.prose:
             return False
     return False
+
+
+def _already_clean(shapes, reasons) -> bool:
+    """An article without page furniture (a JSONL text, a saved article): every line
+    stays, lists and tables included. A page always has some furniture: a menu item,
+    a share bar, a copyright line, an image name."""
+    if not shapes:
+        return False
+    if any(r is not None and r != "no words" for r in reasons):
+        return False
+    if any(s.furniture or s.linky for s in shapes):
+        return False
+    # Menus are runs of one- to three-word lines; an article has few (a headline, a
+    # table of results).
+    if sum(1 for s in shapes if s.tokens <= 3 and not s.prose) > max(1, len(shapes) // 7):
+        return False
+    total = sum(s.tokens for s in shapes)
+    prose = sum(s.tokens for s in shapes if s.prose)
+    return prose >= 0.5 * total
 
 
 def _discount_teasers(shapes, reasons, weights) -> None:
@@ -215,6 +241,11 @@ def _best_run(weights: list[int]) -> tuple[int, int]:
     return best_span
 
 
+def _sentence(s: LineShape) -> bool:
+    """Running text that happens to hold a date (not a dateline)."""
+    return s.prose and s.tokens >= 12
+
+
 def _skip_header(shapes, reasons, span):
     """A punctuated headline and its dateline can open the run; the article starts
     after the last metadata line among its first lines."""
@@ -222,7 +253,7 @@ def _skip_header(shapes, reasons, span):
     last = None
     for j in range(start, min(start + 6, end)):
         s = shapes[j]
-        if (s.date or s.meta) and s.tokens < 30:
+        if (s.date and not _sentence(s) or s.meta) and s.tokens < 30:
             last = j
         elif s.prose and s.tokens >= 60:
             break
@@ -302,10 +333,20 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         reasons.append(_drop_reason(s, count, prev_image))
         # A caption follows its image; an empty-token line in between does not break that.
         prev_image = s.image or (prev_image and s.tokens == 0)
-    weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
-    _discount_teasers(shapes, reasons, weights)
-    _widen_gaps(weights)
-    span = _skip_header(shapes, reasons, _cut_at_comments(shapes, reasons, weights, _best_run(weights)))
+    if _already_clean(shapes, reasons):
+        # A headline on the first line stays the headline.
+        top = 1 if len(shapes) > 1 and not shapes[0].prose and _headline_shaped(shapes[0], None) else 0
+        span = (top, len(shapes))
+    else:
+        weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
+        _discount_teasers(shapes, reasons, weights)
+        _widen_gaps(weights)
+        span = _best_run(weights)
+        if span[0] == span[1]:
+            # Not one line of running text: nothing to tell an article from its page by,
+            # so nothing is dropped but furniture.
+            span = (0, len(shapes))
+        span = _skip_header(shapes, reasons, _cut_at_comments(shapes, reasons, weights, span))
     # Share bars are told apart only where a line could be kept: the article and the
     # lines above it (headline, standfirst).
     for j in range(max(0, span[0] - 30), span[1]):
@@ -337,7 +378,7 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         if title_key and _same_title(s.text, title, title_key):
             reasons[j] = "title again"
             continue
-        if (s.meta or s.date) and s.tokens < 30:
+        if (s.meta or s.date and not _sentence(s)) and s.tokens < 30:
             reasons[j] = "dateline" if s.date else "byline or source"
             continue
         keep_reason[j] = "body" if s.prose else "heading"
