@@ -36,7 +36,7 @@ DATE_DMY_WORD = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s{{1,3}}{_MON},?\s{{
 ANY_DATE = re.compile(DATE_ISO.pattern + "|" + DATE_DMY.pattern + "|" + DATE_MDY.pattern
                       + "|" + DATE_DMY_WORD.pattern, re.I)
 TRAILING_DATE = re.compile(
-    r"[\s(（\[【]{0,3}(?:(?:19|20)\d\d[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s{0,3}\d{1,2}:\d{2})?"
+    r"[\s(（\[【]{0,3}(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]|\d{1,2}[-/月])\d{1,2}日?(?:\s{0,3}\d{1,2}:\d{2})?"
     r"[)）\]】]?\s*$")
 # "... [详情]", "more »": a teaser that links to the rest of a story.
 READ_MORE = re.compile(r"(?:[\[【(（]\s*(?:详情|詳情|详细|詳細|全文|更多|阅读全文|閱讀全文|more|full story)\s*[\]】)）]"
