@@ -13,7 +13,6 @@ _BLOCK = frozenset(
     "tbody td tfoot th thead title tr ul caption".split())
 _SKIP = frozenset("script style noscript template head svg object embed select textarea "
                   "button input map".split())
-_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w\-]+)""", re.I)
 
 
 def html_to_lines(html: str) -> list[str]:

@@ -43,7 +43,6 @@ READ_MORE = re.compile(r"(?:[\[【(（]\s*(?:详情|詳情|详细|詳細|全文|
                        r"|>>|»|more\s*(?:»|>>|›)|(?:read|see|view|show) more|full story)\s*$", re.I)
 # A time of day, as comment threads stamp each comment ("11.01.12, 11:44pm", "10:03").
 TIMESTAMP = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?![\d:])", re.I)
-TIME_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 
 # Labels of the metadata lines around a headline.
 _LABELS = (r"(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责编|責編|发布时间|發佈時間|发表时间|發表時間|发布日期|"
@@ -126,7 +125,6 @@ def is_furniture(text: str) -> bool:
     return bool(FURNITURE_START.match(text) or FURNITURE_ANY.search(text))
 
 
-SEPARATORS = re.compile(r"[|｜/·•・>»›\-_]")
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
@@ -135,7 +133,7 @@ _LIST_SEP = re.compile(r"\s*[|｜•·・▪]\s*|\s{2,}|\t")
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 
 
-def _lower_share(text: str) -> float:
+def lower_share(text: str) -> float:
     words = _WORD.findall(text[:600])
     return sum(1 for w in words if w[0].islower()) / len(words) if words else 0.0
 
@@ -197,7 +195,7 @@ class LineShape:
         self.prose = self.tokens >= min_tokens and (
             self.ends or self.clauses >= 2 or (self.clauses >= 1 and self.tokens >= 20)
             # Hard-wrapped English: mid-sentence lines are mostly lower-case words.
-            or (latin and self.tokens >= 12 and len(text) >= 60 and _lower_share(text) >= 0.6))
+            or (latin and self.tokens >= 12 and len(text) >= 60 and lower_share(text) >= 0.6))
         # A headline cut short to fit a box ("女友车祸身亡 男子仍与其尸体举行婚…") is a link.
         if self.prose and self.tokens < 40 and self.clauses <= 2 and text.endswith(("…", "...", "..")):
             self.prose = False
@@ -239,10 +237,6 @@ class LineShape:
         # A bullet makes a short unpunctuated line an item of a list of links; bulleted
         # sentences inside an article stay (they are judged by their place).
         return t[:1] in "・·•●■□◆◇▪►▶»›" and self.tokens < 50 and not self.prose
-
-
-def shape_lines(lines: list[str]) -> list[LineShape]:
-    return [LineShape(t) for t in lines]
 
 
 _HAS_SEPARATOR = re.compile(r"[\s|｜/·•・>»›\[\]【】()（）:：]")

@@ -9,11 +9,11 @@ it and look just above it for the headline.
 """
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from .shapes import COMMENTS_START, LIST_HEADING, TIMESTAMP, LineShape, _lower_share, furniture_share
+from .headline import headline_shaped, is_sentence, key, pick_title, same_title, skip_header
+from .shapes import COMMENTS_START, LIST_HEADING, TIMESTAMP, LineShape, furniture_share, lower_share
+
 
 def normalise(text: str) -> str:
     # str.split() knows every Unicode space (nbsp, ideographic) but not these two.
@@ -38,14 +38,14 @@ class Cleaned:
     def verdicts(self) -> list[tuple[bool, str]]:
         """(kept, reason) for every input line; built only when asked (explain)."""
         out = [(False, "blank")] * self.n_lines
-        title_key = _key(self.title) if self.title else None
+        title_key = key(self.title) if self.title else None
         for j, s in enumerate(self.shapes):
             n = self.index[j]
             if j in self.keep_reason:
                 out[n] = (True, self.keep_reason[j])
             elif self.drop_reason[j] is not None:
                 out[n] = (False, self.drop_reason[j])
-            elif title_key and _same_title(s.text, self.title, title_key):
+            elif title_key and same_title(s.text, self.title, title_key):
                 out[n] = (False, "title again")
             elif s.date or s.meta:
                 out[n] = (False, "dateline" if s.date else "byline or source")
@@ -57,7 +57,7 @@ class Cleaned:
 
 
 def _long_running(s: LineShape) -> bool:
-    return s.tokens >= 8 and len(s.text) >= 40 and _lower_share(s.text) >= 0.6
+    return s.tokens >= 8 and len(s.text) >= 40 and lower_share(s.text) >= 0.6
 
 
 def _join_wrapped(shapes: list[LineShape], index: list[int]) -> None:
@@ -222,7 +222,7 @@ def _cut_at_comments(shapes, reasons, weights, span):
                 cut = stamp - 1 if stamp - 1 > start and not shapes[stamp - 1].prose else stamp
                 return start, cut
             stamp = j
-        elif seen >= 100 and reasons[j] is None and _headline_shaped(s, None) \
+        elif seen >= 100 and reasons[j] is None and headline_shaped(s, None) \
                 and any(n.date and n.tokens < 30 for n in shapes[j + 1:j + 3]):
             return start, j
     return span
@@ -239,80 +239,6 @@ def _best_run(weights: list[int]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
-
-
-def _sentence(s: LineShape) -> bool:
-    """Running text that happens to hold a date (not a dateline)."""
-    return s.prose and s.tokens >= 12
-
-
-def _skip_header(shapes, reasons, span):
-    """A punctuated headline and its dateline can open the run; the article starts
-    after the last metadata line among its first lines."""
-    start, end = span
-    last = None
-    for j in range(start, min(start + 6, end)):
-        s = shapes[j]
-        if (s.date and not _sentence(s) or s.meta) and s.tokens < 30:
-            last = j
-        elif s.prose and s.tokens >= 60:
-            break
-    if last is None or last + 1 >= end:
-        return span
-    return last + 1, end
-
-
-def _headline_shaped(s: LineShape, reason: str | None) -> bool:
-    if reason is not None and not reason.startswith("repeated in 2"):
-        return False
-    if s.meta or s.linky or s.date:
-        return False
-    latin = s.cjk * 2 < s.tokens
-    if latin:
-        if not 3 <= s.words <= 35:
-            return False
-    elif not 4 <= s.tokens <= 70:
-        return False
-    # A headline is one statement, not a paragraph.
-    return not (s.text.endswith(("。", ".")) and s.clauses >= 3)
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text).lower()
-
-
-def _same_title(text: str, title: str, title_key: str) -> bool:
-    return abs(len(text) - len(title)) <= 8 and _key(text) == title_key
-
-
-def _pick_title(shapes, reasons, span, first_key):
-    """The headline: a headline-shaped line above the article, preferably one followed
-    by its dateline or repeated elsewhere on the page (breadcrumb, <title> line)."""
-    start = span[0]
-    lo = max(0, start - 30)
-    copies = Counter(s.text for s in shapes)
-    best, best_at = 0.0, None
-    for i in range(start - 1, lo - 1, -1):
-        s = shapes[i]
-        if not _headline_shaped(s, reasons[i]):
-            continue
-        score = 1.0 - 0.06 * (start - 1 - i)
-        near = shapes[i + 1:min(i + 4, start + 1)]
-        if any(n.date or n.meta for n in near):
-            score += 2.5
-        key = _key(s.text)
-        if copies[s.text] > 1:
-            score += 1.0
-        if key and first_key and i > 0 and key in first_key:
-            score += 2.0
-        if s.ends and s.text.endswith(("。", ".")):
-            score -= 1.0
-        # Names of sites, sections and outlets are shorter than headlines.
-        if (s.words <= 3) if s.cjk * 2 < s.tokens else (s.tokens < 8):
-            score -= 1.5
-        if score > best:
-            best, best_at = score, i
-    return best_at
 
 
 def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
@@ -335,7 +261,7 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         prev_image = s.image or (prev_image and s.tokens == 0)
     if _already_clean(shapes, reasons):
         # A headline on the first line stays the headline.
-        top = 1 if len(shapes) > 1 and not shapes[0].prose and _headline_shaped(shapes[0], None) else 0
+        top = 1 if len(shapes) > 1 and not shapes[0].prose and headline_shaped(shapes[0], None) else 0
         span = (top, len(shapes))
     else:
         weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
@@ -346,17 +272,17 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
             # Not one line of running text: nothing to tell an article from its page by,
             # so nothing is dropped but furniture.
             span = (0, len(shapes))
-        span = _skip_header(shapes, reasons, _cut_at_comments(shapes, reasons, weights, span))
+        span = skip_header(shapes, reasons, _cut_at_comments(shapes, reasons, weights, span))
     # Share bars are told apart only where a line could be kept: the article and the
     # lines above it (headline, standfirst).
     for j in range(max(0, span[0] - 30), span[1]):
         s = shapes[j]
         if reasons[j] is None and not s.prose and s.tokens <= 40 and furniture_share(s.text) >= 0.5:
             reasons[j] = "share bar"
-    first_key = _key(shapes[0].text) if shapes else ""
-    title_at = _pick_title(shapes, reasons, span, first_key) if shapes else None
+    first_key = key(shapes[0].text) if shapes else ""
+    title_at = pick_title(shapes, reasons, span, first_key) if shapes else None
     title = shapes[title_at].text if title_at is not None else None
-    title_key = _key(title) if title else None
+    title_key = key(title) if title else None
 
     keep_reason: dict[int, str] = {}
     if title_at is not None:
@@ -366,7 +292,7 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         j = span[0] - 1
         while j > title_at and span[0] - j <= 3:
             s = shapes[j]
-            if reasons[j] is not None or s.meta or s.date or _same_title(s.text, title, title_key):
+            if reasons[j] is not None or s.meta or s.date or same_title(s.text, title, title_key):
                 break
             if s.tokens >= 6:
                 keep_reason[j] = "subtitle"
@@ -375,10 +301,10 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         s = shapes[j]
         if reasons[j] is not None:
             continue
-        if title_key and _same_title(s.text, title, title_key):
+        if title_key and same_title(s.text, title, title_key):
             reasons[j] = "title again"
             continue
-        if (s.meta or s.date and not _sentence(s)) and s.tokens < 30:
+        if (s.meta or s.date and not is_sentence(s)) and s.tokens < 30:
             reasons[j] = "dateline" if s.date else "byline or source"
             continue
         keep_reason[j] = "body" if s.prose else "heading"
