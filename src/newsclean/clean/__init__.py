@@ -79,6 +79,8 @@ def _verdicts_from(result, kept_lines: list[str]) -> list[tuple[bool, str]]:
 
 
 def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Article:
+    """The stage: headline, clean body and metadata of one document. Lines repeated
+    across the run are dropped only with a batch and without options.independent."""
     if not options.clean:
         return _keep_as_is(doc)
     raw = mojibake.repair(doc.raw)
@@ -91,7 +93,7 @@ def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Ar
         raw_lines, found = clean_html(raw)
     else:
         raw_lines = raw.splitlines()
-    result = clean_lines(raw_lines, repeats)
+    result = clean_lines(raw_lines, repeats, found.get("title"))
     body = result.body
     verdicts = result.verdicts if options.explain else None
     if html and found.get("text"):

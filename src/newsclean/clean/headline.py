@@ -51,7 +51,7 @@ def same_title(text: str, title: str, title_key: str) -> bool:
     return abs(len(text) - len(title)) <= 8 and key(text) == title_key
 
 
-def pick_title(shapes, reasons, span, first_key):
+def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
     """The headline: a headline-shaped line above the article, preferably one followed
     by its dateline or repeated elsewhere on the page (breadcrumb, <title> line)."""
     start = span[0]
@@ -69,7 +69,9 @@ def pick_title(shapes, reasons, span, first_key):
         k = key(s.text)
         if copies[s.text] > 1:
             score += 1.0
-        if k and first_key and i > 0 and k in first_key:
+        # The <title> (or a dump's first line, which often repeats it) holds the
+        # headline, mostly with the site's name around it.
+        if k and hint and (i > 0 or from_markup) and (k in hint or from_markup and len(hint) >= 8 and hint in k):
             score += 2.0
         if s.ends and s.text.endswith(("。", ".")):
             score -= 1.0

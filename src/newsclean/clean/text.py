@@ -241,9 +241,10 @@ def _best_run(weights: list[int]) -> tuple[int, int]:
     return best_span
 
 
-def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
+def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = None) -> Cleaned:
     """Judge every line. `repeats(text)` gives how many documents of the batch
-    hold the line (0 or 1 when unknown)."""
+    hold the line (0 or 1 when unknown); `title_hint` is the page's <title> when
+    there is one (else the dump's first line stands in for it)."""
     index, shapes = [], []
     for n, line in enumerate(raw_lines):
         text = normalise(line)
@@ -279,8 +280,8 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         s = shapes[j]
         if reasons[j] is None and not s.prose and s.tokens <= 40 and furniture_share(s.text) >= 0.5:
             reasons[j] = "share bar"
-    first_key = key(shapes[0].text) if shapes else ""
-    title_at = pick_title(shapes, reasons, span, first_key) if shapes else None
+    hint = key(title_hint) if title_hint else (key(shapes[0].text) if shapes else "")
+    title_at = pick_title(shapes, reasons, span, hint, bool(title_hint)) if shapes else None
     title = shapes[title_at].text if title_at is not None else None
     title_key = key(title) if title else None
 
