@@ -105,6 +105,11 @@ FURNITURE_START = re.compile(
 FURNITURE_ANY = re.compile(
     r"ICP\s*[备證证]?\s*[\d\-]|ICP[备證证]|公网安备|版权所有|版權所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS"
     r"|[Cc]opyright\s*(?:©|\([cC]\)|\d{4})|COPYRIGHT|(?:评论|評論|跟帖|参与|參與)\s*\d{1,7}\s*(?:条|條|人)")
+# Words that mark a picture's caption or credit.
+CAPTION_WORDS = re.compile(
+    r"\((?:left|right|centre|center|top|bottom|above|below|pictured|file)\)|\bpictured\b"
+    r"|\b(?:photo|photograph|picture|image)s?\s*(?:[:/]|by\b|credit)|Getty Images|AP Photo|\bPhoto\s*/"
+    r"|^(?:图为|圖為)|图片来源|圖片來源|^(?:资料图|資料圖|資料照|资料照片)", re.I)
 # The heading of a box of links to other stories; the short lines under it are links.
 LIST_HEADING = re.compile(
     r"^(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸阅读|延伸閱讀|精彩推荐|精彩推薦|猜你喜欢|編輯推薦|"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .headline import headline_shaped, is_sentence, key, pick_title, same_title, skip_header
-from .shapes import COMMENTS_START, LIST_HEADING, TIMESTAMP, LineShape, furniture_share, lower_share
+from .shapes import CAPTION_WORDS, COMMENTS_START, LIST_HEADING, TIMESTAMP, LineShape, furniture_share, lower_share
 
 
 def normalise(text: str) -> str:
@@ -106,6 +106,8 @@ def _drop_reason(s: LineShape, repeats: int, prev_image: bool) -> str | None:
     if s.text[0] == "<" and (s.text[-1] == ">" or s.text.startswith("<!--")):
         return "markup"
     if prev_image and not s.prose and s.tokens <= 40:
+        return "caption"
+    if s.tokens <= 40 and not (s.prose and s.ends) and CAPTION_WORDS.search(s.text):
         return "caption"
     if s.furniture:
         return "page furniture"
