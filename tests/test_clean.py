@@ -314,3 +314,11 @@ def test_comment_thread_with_timestamps_is_not_the_article():
     assert doc.title == "Council backs river cycle lane"
     assert doc.author == "Ann Lee"
     assert doc.text.split("\n") == body
+
+
+def test_batch_stats_travel_to_worker_processes():
+    import pickle
+    raws = [read(f"clean_batch_{i}.txt") for i in (1, 2, 3)]
+    batch = pickle.loads(pickle.dumps(learn_batch(raws)))
+    assert batch.repeats("设为首页 加入收藏") == 3
+    assert run(raws[1], batch=batch).text == run(raws[1], batch=learn_batch(raws)).text
