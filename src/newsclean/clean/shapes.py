@@ -232,7 +232,7 @@ class LineShape:
         t = self.text
         if not short or self.prose and self.tokens > 40:
             return False
-        if READ_MORE.search(t[-12:]):
+        if t[-1] in "]】)）>»›eEyY" and READ_MORE.search(t[-12:]):
             return True
         # A breadcrumb: 首页 > 新闻 > 正文, Home » World
         if t.count(">") + t.count("»") + t.count("›") + t.count("＞") >= 2 and self.tokens < 40:
