@@ -322,3 +322,18 @@ def test_batch_stats_travel_to_worker_processes():
     batch = pickle.loads(pickle.dumps(learn_batch(raws)))
     assert batch.repeats("设为首页 加入收藏") == 3
     assert run(raws[1], batch=batch).text == run(raws[1], batch=learn_batch(raws)).text
+
+
+def test_long_comment_thread_does_not_outweigh_the_article():
+    body = [f"Paragraph {w} of the story says the harbour will reopen next month after repairs to the sea wall."
+            for w in ("one", "two", "three", "four", "five", "six")]
+    thread = []
+    for name, minute in (("Sailor", 10), ("Local", 20), ("Visitor", 30), ("Skipper", 40), ("Fisher", 50)):
+        thread += [name, f"12 January 2012 9:{minute}AM",
+                   "I have moored my boat in this harbour for twenty years and the repairs were long overdue, "
+                   "but the council should have warned us much earlier about the closure and the costs involved.",
+                   "Recommend?", "Report abuse"]
+    raw = "\n\n".join(["Home", "Harbour to reopen next month", "By Ann Lee", *body, "Comments", *thread])
+    doc = run(raw)
+    assert doc.title == "Harbour to reopen next month"
+    assert doc.text.split("\n") == body

@@ -203,6 +203,28 @@ def _widen_gaps(weights: list[int]) -> None:
             weights[i] = w - GAP_COST
 
 
+def _is_stamp(s: LineShape) -> bool:
+    return s.tokens <= 12 and not s.prose and bool(s.date or TIMESTAMP.search(s.text))
+
+
+def _close_threads(shapes, weights) -> None:
+    """A comment thread under an article can outweigh it. Its mark is a time stamp on
+    every comment: three stamps a few lines apart, after some running text. Nothing
+    from there on counts as running text."""
+    seen, stamps = 0, []
+    for j, s in enumerate(shapes):
+        if weights[j] > 0:
+            seen += weights[j]
+        elif seen >= 100 and _is_stamp(s):
+            if stamps and not 3 <= j - stamps[-1] <= 15:
+                stamps = []
+            stamps.append(j)
+            if len(stamps) == 3:
+                for k in range(stamps[0], len(weights)):
+                    weights[k] = min(weights[k], 0) - 1
+                return
+
+
 def _cut_at_comments(shapes, reasons, weights, span):
     """Readers' comments are running text too; the article ends where they begin.
     So does it where the next post of a blog or a page of several stories begins:
@@ -269,6 +291,7 @@ def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = Non
     else:
         weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
         _discount_teasers(shapes, reasons, weights)
+        _close_threads(shapes, weights)
         _widen_gaps(weights)
         span = _best_run(weights)
         if span[0] == span[1]:
