@@ -87,7 +87,8 @@ def test_batch_drops_repeated_furniture_and_keeps_syndicated_body():
     assert docs[1].title == "地铁五号线南段完成全线贯通"
     # The reprint keeps the whole story: its paragraphs are shared by two pages only.
     assert docs[0].text == docs[2].text
-    assert len(docs[0].text.split("\n")) == 3
+    assert len(docs[0].text.split("\n")) == 4
+    assert "居民期待家门口的绿地" in docs[0].text.split("\n")      # its subheading too
     assert docs[0].publisher == "城南晚报"
 
 

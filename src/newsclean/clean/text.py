@@ -203,6 +203,12 @@ def _widen_gaps(weights: list[int]) -> None:
             weights[i] = w - GAP_COST
 
 
+def _between_paragraphs(shapes, reasons, j: int, span) -> bool:
+    before = j - 1 >= span[0] and shapes[j - 1].prose and reasons[j - 1] is None
+    after = j + 1 < span[1] and shapes[j + 1].prose and reasons[j + 1] is None
+    return before and after and shapes[j].tokens >= 4
+
+
 def _is_stamp(s: LineShape) -> bool:
     return s.tokens <= 12 and not s.prose and bool(s.date or TIMESTAMP.search(s.text))
 
@@ -325,6 +331,9 @@ def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = Non
             j -= 1
     for j in range(*span):
         s = shapes[j]
+        if reasons[j] == "repeated in 2 documents" and _between_paragraphs(shapes, reasons, j, span):
+            # A subheading of a story that two pages of the run share (a syndicated copy).
+            reasons[j] = None
         if reasons[j] is not None:
             continue
         if title_key and same_title(s.text, title, title_key):
