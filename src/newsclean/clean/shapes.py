@@ -201,6 +201,10 @@ class LineShape:
             self.ends or self.clauses >= 2 or (self.clauses >= 1 and self.tokens >= 20)
             # Hard-wrapped English: mid-sentence lines are mostly lower-case words.
             or (latin and self.tokens >= 12 and len(text) >= 60 and lower_share(text) >= 0.6))
+        # "热门点卡：问道Q币穿越火线征途" is a label and a list of links, not a sentence.
+        if self.prose and not latin and not self.ends and self.clauses == 1 \
+                and re.match(r"[^:：，,。]{1,6}[:：]", text):
+            self.prose = False
         # A headline cut short to fit a box ("女友车祸身亡 男子仍与其尸体举行婚…") is a link.
         if self.prose and self.tokens < 40 and self.clauses <= 2 and text.endswith(("…", "...", "..")):
             self.prose = False
