@@ -185,7 +185,9 @@ class LineShape:
 
     def __init__(self, text: str):
         self.text = text
-        if len(text) <= 6:
+        # Up to six characters (or fourteen of ASCII: "Entertainment", "Log in") a line
+        # cannot hold a sentence: a menu item, a counter, a label.
+        if len(text) <= 6 or (len(text) <= 14 and text.isascii()):
             self._tiny(text)
             return
         toks = TOKEN.findall(text)
@@ -227,9 +229,13 @@ class LineShape:
         self.clauses = 0
         self.ends = False
         self.words = len(text.split())
-        self.prose = self.image = self.url = self._date = self.linky = False
+        self.prose = self.image = self.url = self.linky = False
         self._meta = None
+        self._date = None if len(text) >= 8 else False
         self.furniture = is_furniture(text)
+        if len(text) > 6:
+            self.image = "." in text[-6:] and bool(IMAGE_NAME.match(text))
+            self.linky = self._link_like(True)
 
     def _link_like(self, short: bool) -> bool:
         """Headlines of other pages: a line ending in a date, or a bullet item."""
