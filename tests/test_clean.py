@@ -338,3 +338,16 @@ def test_long_comment_thread_does_not_outweigh_the_article():
     doc = run(raw)
     assert doc.title == "Harbour to reopen next month"
     assert doc.text.split("\n") == body
+
+
+def test_story_printed_twice_on_a_page_is_given_once():
+    paras = ["市环保局昨天表示，全市二十七个空气质量监测子站的数据今后每小时发布一次，市民可以随时查询。",
+             "据了解，这是首次发布单站各项污染物的实时浓度，此前只发布全市平均值和日报数据。",
+             "环保部门提醒，空气质量较差时，老人和儿童应减少户外活动，外出时注意做好防护。"]
+    raw = "\n\n".join(["首页 新闻 本地", "市民可实时查询污染物浓度", "2012-01-12 08:00", *paras,
+                       "打印本页", *paras, "版权所有"])
+    doc = run(raw)
+    assert doc.text.split("\n") == paras
+    lead = "记者从会上获悉，全市将新增三个监测站点，明年起投入使用，覆盖城区和郊区主要道路。"
+    again = run("\n\n".join(["首页", "新增三个空气监测站", "2012-01-12 08:00", lead, *paras, lead]))
+    assert again.text.split("\n") == [lead, *paras, lead]      # one paragraph twice stays twice

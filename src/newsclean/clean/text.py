@@ -329,6 +329,8 @@ def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = Non
             if s.tokens >= 6:
                 keep_reason[j] = "subtitle"
             j -= 1
+    kept_texts: set[str] = set()
+    copies: list[int] = []
     for j in range(*span):
         s = shapes[j]
         if reasons[j] == "repeated in 2 documents" and _between_paragraphs(shapes, reasons, j, span):
@@ -342,7 +344,18 @@ def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = Non
         if (s.meta or s.date and not is_sentence(s)) and s.tokens < 30:
             reasons[j] = "dateline" if s.date else "byline or source"
             continue
+        if s.tokens >= 4 and s.text in kept_texts:
+            copies.append(j)
+        kept_texts.add(s.text)
         keep_reason[j] = "body" if s.prose else "heading"
+    # Some pages carry the story twice (a print version, a hidden copy): a run of
+    # lines met before goes. A single paragraph met twice (a standfirst repeated
+    # in the text) stays.
+    copied = set(copies)
+    for j in copies:
+        if j - 1 in copied or j + 1 in copied:
+            del keep_reason[j]
+            reasons[j] = "again on the page"
 
     body_at = sorted(j for j, r in keep_reason.items() if r != "title")
     return Cleaned(title, [shapes[j].text for j in body_at], len(raw_lines), shapes, index,
