@@ -54,7 +54,8 @@ META_WORD = re.compile(
     r"|^【[^】]{0,24}(?:报道|報導|报导|电|電|讯|訊)】"
     r"|\d{1,3}\s*(?:分钟|分鐘|小时|小時|天)前|\b\d{1,3} (?:minutes?|hours?|days?) ago\b"
     r"|\b(?:Associated Press|Reuters|AFP|News Service|Press Association|Staff [Ww]riter|Correspondent)\b"
-    r"|\b(?:was published on|first published|appeared on p\d|appeared in the|last modified)\b|^\s*[Bb]y\s+[A-Z]|^\s*(?:Posted|Published|Updated|Last updated)\b")
+    r"|\b(?:was published on|first published|appeared on p\d|appeared in the|last modified)\b"
+    r"|^\s*[Bb]y\s+[A-Z]|^\s*(?:Posted|Published|Updated|Last updated)\b")
 
 
 def is_meta(text: str) -> bool:
@@ -128,8 +129,6 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def is_furniture(text: str) -> bool:
     return bool(FURNITURE_START.match(text) or FURNITURE_ANY.search(text))
-
-
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
