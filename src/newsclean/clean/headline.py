@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .shapes import LineShape
 
@@ -52,26 +51,25 @@ def same_title(text: str, title: str, title_key: str) -> bool:
 
 
 def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
-    """The headline: a headline-shaped line above the article, preferably one followed
-    by its dateline or repeated elsewhere on the page (breadcrumb, <title> line)."""
+    """The headline: a headline-shaped line above the article, preferably close to it,
+    followed by its dateline, or found in the page's <title>. (A line repeated on
+    the page is more often a section name than the headline: no credit for that.)"""
     start = span[0]
     lo = max(0, start - 30)
-    copies = Counter(s.text for s in shapes)
     best, best_at = 0.0, None
     for i in range(start - 1, lo - 1, -1):
         s = shapes[i]
         if not headline_shaped(s, reasons[i]):
             continue
-        score = 1.0 - 0.06 * (start - 1 - i)
+        score = 1.0 - 0.04 * (start - 1 - i)
         near = shapes[i + 1:min(i + 4, start + 1)]
         if any(n.date or n.meta for n in near):
-            score += 2.5
+            score += 1.5
         k = key(s.text)
-        if copies[s.text] > 1:
-            score += 1.0
         # The <title> (or a dump's first line, which often repeats it) holds the
         # headline, mostly with the site's name around it.
-        if k and hint and (i > 0 or from_markup) and (k in hint or from_markup and len(hint) >= 8 and hint in k):
+        if k and hint and (i > 0 or from_markup) \
+                and (k in hint or from_markup and len(hint) >= 8 and hint in k):
             score += 2.0
         if s.ends and s.text.endswith(("。", ".")):
             score -= 1.0
