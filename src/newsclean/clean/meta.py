@@ -48,8 +48,12 @@ def find_date(text: str) -> str | None:
         found.append((m.start(), _iso(*m.groups())))
     m = DATE_DMY.search(text)
     if m:
-        d, mo, y, hh, mm = m.groups()
-        found.append((m.start(), _iso(y, mo, d, hh, mm)))
+        a, sep, b, y, hh, mm, ap = m.groups()
+        # 09.12.2011 is day first (Europe); 01/12/2012 month first (North America),
+        # unless the first number cannot be a month.
+        month_first = sep == "/" and int(a) <= 12 or sep == "." and int(b) > 12
+        mo, d = (a, b) if month_first else (b, a)
+        found.append((m.start(), _iso(y, mo, d, hh, mm, ap)))
     m = DATE_MDY.search(text)
     if m:
         mon, d, y, hh, mm, ap = m.groups()

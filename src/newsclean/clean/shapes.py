@@ -24,8 +24,8 @@ URL = re.compile(r"^[【\[(（<]?\s*(?:https?://|www\.)\S{0,300}\s*[】\])）>]?
 DATE_ISO = re.compile(
     r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:\s*(?:[T\s]|&nbsp;){0,3}(\d{1,2})\s*[:：时]\s*(\d{2}))?")
-DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?!\d)"
-                      r"(?:[\s,]{1,3}(?:at\s{1,3})?(\d{1,2}):(\d{2}))?")
+DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d\d)(?!\d)"
+                      r"(?:[\s,]{1,3}(?:at\s{1,3})?(\d{1,2}):(\d{2})(?::\d\d)?\s*([ap]\.?m\.?)?)?", re.I)
 MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MON = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
