@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 _BLOCK = frozenset(
-    "address article aside blockquote body br center dd details dialog dir div dl dt fieldset "
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
     "figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 header hgroup hr html "
     "iframe legend li main menu nav noframes ol optgroup option p pre section summary table "
     "tbody td tfoot th thead title tr ul caption".split())
@@ -35,13 +35,13 @@ def html_to_lines(html: str) -> list[str]:
             if el.tail:
                 parts.append(el.tail)
             return
+        if tag == "br":
+            # A line break inside a block, as a browser copies it: no blank line, so
+            # text hard-wrapped with <br> stays one run of adjacent lines.
+            parts.append("\n")
         block = tag in _BLOCK
         if block:
             parts.append("\n")
-        if tag == "img":
-            alt = (el.get("alt") or "").strip()
-            if alt:
-                parts.append(f"\n{alt}\n")
         if el.text:
             parts.append(el.text)
         for child in el:
