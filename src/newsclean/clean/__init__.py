@@ -9,7 +9,7 @@ from typing import Iterable
 
 from ..article import Article, Line
 from ..options import Options
-from . import meta
+from . import meta, mojibake
 from .batch import BatchStats
 from .text import clean_lines, normalise
 
@@ -21,12 +21,12 @@ _TAG = re.compile(r"</?(?:div|p|span|a|table|td|tr|li|ul|script|style|meta|link|
 
 
 def is_html(text: str) -> bool:
-    """True for an HTML document, judged by its content: a dump may hold a stray tag,
-    a page opens with markup or is dense with block tags."""
-    head = text[:4096].lstrip("\ufeff")
+    """True for an HTML document, judged by its content: a page or a fragment opens
+    with markup; a text dump may hold a stray <script> line, and stays text."""
+    head = text[:4096].lstrip("\ufeff \t\r\n")
     if _HTML_START.match(head):
         return True
-    return len(_TAG.findall(head)) >= 10
+    return head.startswith("<") and len(_TAG.findall(head)) >= 3
 
 
 def _lines_of(text: str) -> list[str]:
@@ -41,13 +41,20 @@ def learn_batch(texts: Iterable[str]) -> BatchStats:
     the documents that hold it."""
     stats = BatchStats()
     for text in texts:
-        stats.add_lines(_lines_of(text))
-    return stats
+        stats.add_lines(_lines_of(mojibake.repair(text)))
+    return stats.finish()
 
 
 def _keep_as_is(doc: Article) -> Article:
-    """The input is declared clean: a short first line followed by more text is the headline."""
-    lines = [normalise(x) for x in doc.raw.splitlines()]
+    """The input is declared clean: nothing is dropped (HTML only loses its markup);
+    a short first line followed by more text is the headline."""
+    html = doc.is_html if doc.is_html is not None else is_html(doc.raw)
+    if html:
+        from .html import html_to_lines
+        raw_lines = html_to_lines(doc.raw)
+    else:
+        raw_lines = doc.raw.splitlines()
+    lines = [normalise(x) for x in raw_lines]
     lines = [x for x in lines if x]
     title = None
     if len(lines) > 1 and len(lines[0]) <= 120 and not lines[0].endswith(("。", ".", "！", "？")):
@@ -58,27 +65,53 @@ def _keep_as_is(doc: Article) -> Article:
     return doc
 
 
+def _verdicts_from(result, kept_lines: list[str]) -> list[tuple[bool, str]]:
+    """Explain a body taken from trafilatura in terms of the page's lines."""
+    kept = set(kept_lines)
+    out = result.verdicts()
+    for j, s in enumerate(result.shapes):
+        n = result.index[j]
+        if j == result.title_at:
+            continue
+        out[n] = (True, "body (trafilatura)") if s.text in kept else \
+            (False, out[n][1] if not out[n][0] else "not in trafilatura's text")
+    return out
+
+
 def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Article:
+    """The stage: headline, clean body and metadata of one document. Lines repeated
+    across the run are dropped only with a batch and without options.independent."""
     if not options.clean:
         return _keep_as_is(doc)
-    html = doc.is_html or is_html(doc.raw)
+    raw = mojibake.repair(doc.raw)
+    html = doc.is_html if doc.is_html is not None else is_html(raw)
     use_batch = batch if (batch is not None and not options.independent) else None
     repeats = use_batch.repeats if use_batch is not None else None
     found = {}
     if html:
         from .html import clean_html
-        raw_lines, found = clean_html(doc.raw)
+        raw_lines, found = clean_html(raw)
     else:
-        raw_lines = doc.raw.splitlines()
-    result = clean_lines(raw_lines, repeats)
+        raw_lines = raw.splitlines()
+    result = clean_lines(raw_lines, repeats, found.get("title"))
+    body = result.body
+    verdicts = result.verdicts if options.explain else None
+    if html and found.get("text"):
+        from .html import prefer_trafilatura
+        theirs = prefer_trafilatura(body, found["text"])
+        if theirs is not None:
+            body = theirs
+            verdicts = (lambda: _verdicts_from(result, theirs)) if options.explain else None
     lines = [s.text for s in result.shapes]
     info = meta.extract(lines, result.title_at, result.span)
     doc.title = result.title or found.get("title")
-    doc.text = "\n".join(result.body)
+    if doc.title and body and body[0] == doc.title:
+        body = body[1:]
+    doc.text = "\n".join(body)
     doc.published = info["published"] or found.get("published")
     doc.publisher = info["publisher"] or found.get("publisher")
     doc.author = info["author"] or found.get("author")
     if options.explain:
-        doc.lines = [Line(normalise(t), v.kept, v.reason)
-                     for t, v in zip(raw_lines, result.verdicts)]
+        doc.lines = [Line(normalise(t), kept, reason)
+                     for t, (kept, reason) in zip(raw_lines, verdicts())]
     return doc

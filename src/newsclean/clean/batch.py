@@ -1,33 +1,39 @@
 """What repeats across the documents of one run: site headers, footers, nav.
 
-Only a stable 64-bit hash of each normalised short line and the number of
+Only a stable 64-bit key of each normalised short line and the number of
 documents holding it are kept, so memory grows with the number of distinct
 lines, never with the documents themselves.
 """
 from __future__ import annotations
 
-import hashlib
-import re
-from collections import Counter
+import zlib
 from typing import Iterable
 
 # Long lines repeated across pages are rare and are the ones a syndicated copy shares.
 MAX_LINE = 400
-_DIGITS = re.compile(r"\d+")
-_SPACES = re.compile(r"\s+")
 
 
 def line_key(text: str) -> int:
-    # Counters differ from page to page ("阅读 (123)"), the line is the same furniture.
-    norm = _DIGITS.sub("0", _SPACES.sub("", text)).lower()
-    return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(), "big")
+    """A stable 64-bit key of a line (the same in every process, unlike hash()).
+    Counters differ from page to page ("阅读 (123)"): the line is the same furniture."""
+    norm = "".join(text.split()).lower().encode("utf-8").translate(None, b"0123456789")
+    return (zlib.crc32(norm) << 32) | zlib.adler32(norm)
 
 
 class BatchStats:
-    """Line hash -> number of documents of the run that hold the line."""
+    """Line key -> number of documents of the run that hold the line.
+
+    While learning, the table is capped: when it outgrows MAX_ENTRIES the lines
+    seen in the fewest documents are forgotten (a line first met again after that
+    counts from zero; furniture is met on every page of a site and survives).
+    `finish()` then keeps only lines met in two documents or more, which is all
+    `repeats()` needs, so the object handed to workers stays small.
+    """
+
+    MAX_ENTRIES = 500_000
 
     def __init__(self) -> None:
-        self.counts: Counter[int] = Counter()
+        self.counts: dict[int, int] = {}
         self.documents = 0
 
     def add_lines(self, lines: Iterable[str]) -> None:
@@ -36,8 +42,22 @@ class BatchStats:
             line = line.strip()
             if line and len(line) <= MAX_LINE:
                 seen.add(line_key(line))
-        self.counts.update(seen)
+        counts = self.counts
+        for key in seen:
+            counts[key] = counts.get(key, 0) + 1
         self.documents += 1
+        if len(counts) > self.MAX_ENTRIES:
+            self._prune()
+
+    def _prune(self) -> None:
+        floor = 1
+        while len(self.counts) > self.MAX_ENTRIES // 2:
+            self.counts = {k: c for k, c in self.counts.items() if c > floor}
+            floor += 1
+
+    def finish(self) -> "BatchStats":
+        self.counts = {k: c for k, c in self.counts.items() if c > 1}
+        return self
 
     def repeats(self, text: str) -> int:
         if len(text) > MAX_LINE or self.documents < 2:

@@ -5,17 +5,22 @@ import re
 
 from .shapes import DATE_DMY, DATE_DMY_WORD, DATE_ISO, DATE_MDY, MONTHS
 
+_NAME_STOP = r"\s|｜，,。;；:：()（）\[\]【】<>《》「」\"“”"
+# "来源：新华网", "來源: 中央社", "稿源：", "本文来源于《财经网》", "Source: Reuters"; not
+# "资料来源" (where figures come from) nor "收入来源" (a word inside a sentence).
 _PUBLISHER = re.compile(
-    r"(?:来源|來源|稿源|出处|出處|Source)\s*[:：]\s*([^\s|｜，,。()（）\[\]【】<>]{1,30}"
-    r"(?:\s(?![^\s]*[:：])[A-Za-z][^\s|｜，,。()（）]{0,20}){0,3})", re.I)
-_PUBLISHER_LABEL_ONLY = re.compile(r"(?:来源|來源|稿源|出处|出處|Source)\s*[:：]?\s*$", re.I)
+    r"(?<![资資素图圖])(?<![料材片])(?:来源|來源|稿源|出处|出處|Source)(?:于|於)?"
+    r"(?:\s*[:：]\s*|\s+|(?=[《【\[]))[\[【《「(（\s]*"
+    rf"([^{_NAME_STOP}]{{1,30}}(?:[ ](?![^ ]*[:：])[A-Z][^{_NAME_STOP}]{{0,20}}){{0,3}})", re.I)
+_PUBLISHER_LABEL_ONLY = re.compile(r"(?:来源|來源|稿源|出处|出處|Source)\s*[:：]?\s*[\[【]?\s*$", re.I)
+_CJK_NAME = r"(?!记者|記者|来源|來源|编辑|編輯|摄影|攝影|通讯|通訊|实习|實習|本报|本報)[\u4e00-\u9fff·]{2,3}"
+_NAME_END = r"(?=$|[\s／/|，,、）)】\]」]|报道|報導|报导|摄|攝|发自|發自|电|電|来源|來源)"
 _AUTHOR = re.compile(
-    r"(?:(?<![责責]任)(?:记者|記者|作者|撰文|文)\s*[:：/／]?\s*"
-    r"([\u4e00-\u9fff·]{2,4}(?:[、，,\s][\u4e00-\u9fff·]{2,4}){0,3}))"
-    r"|(?:^|[\s(（])[Bb][Yy]\s+([A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|de|van|von|and))"
+    # 记者 (reporter) right after the start of a line, a bracket, an outlet or a dateline.
+    rf"(?:^|[\s(（【\[/／╱|:：]|电|電|讯|訊|报|報|网|網)(?<![责責]任)(?:记者|記者|作者|撰文|撰稿|文)\s*[:：/／]?\s*"
+    rf"({_CJK_NAME}{_NAME_END}(?:[\s、，,]+{_CJK_NAME}{_NAME_END})*)"
+    r"|(?:^|[\s(（|])[Bb][Yy]:?\s+([A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|de|van|von|and))"
     r"{0,4})")
-_AUTHOR_STOP = re.compile(r"(报道|報導|报导|摄影|攝影|摄|攝|通讯员|通訊員|实习生|實習生)$")
-_TAIL_WORDS = re.compile(r"(发自|發自|报道|報導|摄|攝)")
 
 
 def _iso(y: str, m: str, d: str, hh: str | None = None, mm: str | None = None,
@@ -43,8 +48,12 @@ def find_date(text: str) -> str | None:
         found.append((m.start(), _iso(*m.groups())))
     m = DATE_DMY.search(text)
     if m:
-        d, mo, y, hh, mm = m.groups()
-        found.append((m.start(), _iso(y, mo, d, hh, mm)))
+        a, sep, b, y, hh, mm, ap = m.groups()
+        # 09.12.2011 is day first (Europe); 01/12/2012 month first (North America),
+        # unless the first number cannot be a month.
+        month_first = sep == "/" and int(a) <= 12 or sep == "." and int(b) > 12
+        mo, d = (a, b) if month_first else (b, a)
+        found.append((m.start(), _iso(y, mo, d, hh, mm, ap)))
     m = DATE_MDY.search(text)
     if m:
         mon, d, y, hh, mm, ap = m.groups()
@@ -57,14 +66,20 @@ def find_date(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+def _clean_name(name: str) -> str:
+    return name.strip(" 】]）)》」")
+
+
 def find_publisher(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
+        if len(line) > 160:
+            continue
         m = _PUBLISHER.search(line)
-        if m:
-            return m.group(1).strip()
+        if m and _clean_name(m.group(1)):
+            return _clean_name(m.group(1))
         # "来源：" on one line and the name on the next (a dump of inline tags).
         if _PUBLISHER_LABEL_ONLY.search(line) and i + 1 < len(lines):
-            nxt = lines[i + 1].strip(" 】]）)")
+            nxt = _clean_name(lines[i + 1])
             if 1 <= len(nxt) <= 30 and not re.search(r"[:：。]", nxt):
                 return nxt
     return None
@@ -72,14 +87,13 @@ def find_publisher(lines: list[str]) -> str | None:
 
 def find_author(lines: list[str]) -> str | None:
     for line in lines:
-        if re.match(r"\s*[(（\[【]?\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編)", line):
+        if len(line) > 400 or re.match(r"\s*[(（\[【]?\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編)", line):
             continue
-        for m in _AUTHOR.finditer(line[:300]):
+        m = _AUTHOR.search(line[:200])
+        if m:
             name = (m.group(1) or m.group(2) or "").strip()
-            name = _AUTHOR_STOP.sub("", name).strip()
-            name = _TAIL_WORDS.split(name)[0].strip()
-            if name and not re.search(r"[的了在是和与]", name if len(name) <= 4 else ""):
-                return name
+            if name and not re.search(r"[的了在是和与時时称稱]", name):
+                return re.sub(r"\s*[、，,]\s*", "、", name) if m.group(1) else name
     return None
 
 
@@ -101,8 +115,9 @@ def extract(lines: list[str], title_at: int | None, span: tuple[int, int]) -> di
                 published = find_date(line)
                 if published:
                     break
+    head = lines[max(0, top - 4):min(len(lines), start + 6)]
     return {
         "published": published,
-        "publisher": find_publisher(near) or find_publisher(tail),
-        "author": find_author(near + lines[start:start + 2] + tail),
+        "publisher": find_publisher(head) or find_publisher(tail),
+        "author": find_author(head + tail),
     }

@@ -12,7 +12,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 TOKEN = re.compile(rf"[{CJK}]|[^\W{CJK}]+")
 CJK_CHAR = re.compile(rf"[{CJK}]")
 # Punctuation that separates clauses inside running text, in both scripts.
-CLAUSE = re.compile(r"[，,、；;：:。！？!?…]|\.(?=\s|$)")
+CLAUSE = re.compile(r"[，,、；;：。！？!?…]|(?<!\d):(?!\d)|\.(?=\s|$)")
 END = re.compile(r"(?:[。！？!?…；;]|(?<![A-Z])\.|[.!?]\s*[\"”’')）]|\.{3})[\"”’'」』)）\]]*\s*$")
 
 _IMG_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|tiff?)"
@@ -24,27 +24,48 @@ URL = re.compile(r"^[【\[(（<]?\s*(?:https?://|www\.)\S{0,300}\s*[】\])）>]?
 DATE_ISO = re.compile(
     r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:\s*(?:[T\s]|&nbsp;){0,3}(\d{1,2})\s*[:：时]\s*(\d{2}))?")
-DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?!\d)"
-                      r"(?:\s{1,3}(\d{1,2}):(\d{2}))?")
+DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d\d)(?!\d)"
+                      r"(?:[\s,]{1,3}(?:at\s{1,3})?(\d{1,2}):(\d{2})(?::\d\d)?\s*([ap]\.?m\.?)?)?", re.I)
 MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MON = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
-DATE_MDY = re.compile(rf"\b{_MON}\s{{1,3}}(\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}((?:19|20)\d\d)\b"
+DATE_MDY = re.compile(rf"\b{_MON}\s{{1,3}}(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s{{0,3}}|\s{{1,3}})((?:19|20)\d\d)\b"
                       r"(?:[^\d\n]{0,12}?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?)?", re.I)
 DATE_DMY_WORD = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s{{1,3}}{_MON},?\s{{1,3}}((?:19|20)\d\d)\b"
                            r"(?:[^\d\n]{0,12}?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?)?", re.I)
 ANY_DATE = re.compile(DATE_ISO.pattern + "|" + DATE_DMY.pattern + "|" + DATE_MDY.pattern
                       + "|" + DATE_DMY_WORD.pattern, re.I)
 TRAILING_DATE = re.compile(
-    r"[\s(（\[【]{0,3}(?:(?:19|20)\d\d[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s{0,3}\d{1,2}:\d{2})?"
+    r"[\s(（\[【]{0,3}(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]|\d{1,2}[-/月])\d{1,2}日?(?:\s{0,3}\d{1,2}:\d{2})?"
     r"[)）\]】]?\s*$")
-TIME_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
+# "... [详情]", "more »": a teaser that links to the rest of a story.
+READ_MORE = re.compile(r"(?:[\[【(（]\s*(?:详情|詳情|详细|詳細|全文|更多|阅读全文|閱讀全文|more|full story)\s*[\]】)）]"
+                       r"|>>|»|more\s*(?:»|>>|›)|(?:read|see|view|show) more|full story)\s*$", re.I)
+# A time of day, as comment threads stamp each comment ("11.01.12, 11:44pm", "10:03").
+TIMESTAMP = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?![\d:])", re.I)
 
 # Labels of the metadata lines around a headline.
-META_LABEL = re.compile(
-    r"(来源|來源|稿源|出处|出處|作者|记者|記者|编辑|編輯|责编|責編|发布时间|發佈時間|发表时间|發表時間|"
-    r"更新时间|更新時間|时间|時間|日期|点击|點擊|浏览|瀏覽|阅读|閱讀|次阅读|字号|字號|"
-    r"Source|Posted|Published|Updated|Last updated|By)\s*[:：]?", re.I)
+_LABELS = (r"(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责编|責編|发布时间|發佈時間|发表时间|發表時間|发布日期|"
+           r"更新时间|更新時間|时间|時間|日期|点击|點擊|浏览|瀏覽|阅读|閱讀|人气|人氣|字号|字號|"
+           r"[Ss]ource|SOURCE|[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated|[Dd]ate)\s*$")
+META_LABEL_END = re.compile(_LABELS)
+META_WORD = re.compile(
+    r"^[\s(（【\[]*[\u4e00-\u9fff]{0,8}[╱/／\s·(（]{0,3}(?:记者|記者|通讯员|通訊員)"
+    r"|^【[^】]{0,24}(?:报道|報導|报导|电|電|讯|訊)】"
+    r"|\d{1,3}\s*(?:分钟|分鐘|小时|小時|天)前|\b\d{1,3} (?:minutes?|hours?|days?) ago\b"
+    r"|\b(?:Associated Press|Reuters|AFP|News Service|Press Association|Staff [Ww]riter|Correspondent)\b"
+    r"|\b(?:was published on|first published|appeared on p\d|appeared in the|last modified)\b"
+    r"|^\s*[Bb]y\s+[A-Z]|^\s*(?:Posted|Published|Updated|Last updated)\b")
+
+
+def is_meta(text: str) -> bool:
+    """A byline, source or dateline label near the start of a short line."""
+    head = text[:40]
+    for colon in (head.find("："), head.find(":")):
+        if colon > 0 and META_LABEL_END.search(head, max(0, colon - 12), colon):
+            return True
+    return bool(META_WORD.search(head))
+
 
 # Words that only appear in page furniture: share bars, comment forms, pagers,
 # "related" lists, copyright. A line made of them (and little else) is furniture.
@@ -60,73 +81,186 @@ _FURNITURE = (
     r"Advertisement|RSS|Permalink|Reply|Font size|Text size|A\+|A-"
 )
 FURNITURE_WORD = re.compile(rf"(?:{_FURNITURE})", re.I)
-FURNITURE_LINE = re.compile(
-    r"^(?:(?:点赞|點讚|赞|讚|顶|踩|收藏|分享|评论|評論|转发|转载|阅读|閱讀|浏览|瀏覽)\s*[(（【\[]?\s*\d*\s*[)）】\]]?\s*)+$"
-    r"|^(?:上一[篇条條页頁章]|下一[篇条條页頁章]|前一[篇页頁]|后一[篇页]|后一頁)\s*[:：]"
-    r"|^(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸|精彩|最新|更多|猜你喜欢|编辑推荐|今日推荐|"
+# Lines that open with furniture: share and like counters, pagers, "related" headings,
+# editor credits, breadcrumbs, comment forms. Matched at the start only (cheap).
+FURNITURE_START = re.compile(
+    r"(?:(?:点赞|點讚|赞|讚|顶|踩|收藏|分享|评论|評論|转发|转载|阅读|閱讀|浏览|瀏覽)\s*[(（【\[]?\s*\d*\s*[)）】\]]?\s*)+$"
+    r"|(?:上一[篇条條页頁章]|下一[篇条條页頁章]|前一[篇页頁]|后一[篇页]|后一頁)\s*[:：]"
+    r"|(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸|精彩|最新|更多|猜你喜欢|编辑推荐|今日推荐|"
     r"本类|本類|频道|頻道)[\u4e00-\u9fff]{0,6}$"
-    r"|^[\d\s]{1,40}(?:下一页|下一頁|尾页|尾頁|›|»|>>|Next)\s*$"
-    r"|^(?:上一页|上一頁|首页|首頁|«|<<)[\d\s]{1,40}"
-    r"|^\s*[(（\[【]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核)\s*[:：]"
-    r"|(?:ICP|icp)\s*[备證证]?\s*[\d\-]|京ICP|沪ICP|粤ICP|京公网安备|公网安备"
-    r"|版权所有|版權所有|All [Rr]ights [Rr]eserved|Copyright\s*(?:©|\(c\)|\d{4})|^\s*©"
-    r"|^(?:Share|Email|Print|Tweet|Share this|Continue reading|Read more|Advertisement|"
+    r"|[\d\s]{1,40}(?:下一页|下一頁|尾页|尾頁|›|»|>>|Next)\s*$"
+    r"|(?:上一页|上一頁|首页|首頁|«|<<)[\d\s]{1,40}"
+    r"|[(（\[【]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核)\s*[:：]"
+    r"|©"
+    r"|(?:Share|Email|Print|Tweet|Share this|Continue reading|Read more|Advertisement|"
     r"Comments?|Related (?:Stories|Articles|Links|Content|Posts)|More from|Most (?:read|popular|viewed|shared))\b.{0,40}$"
-    r"|^\s*(?:\d{1,6}\s*)?(?:条|條)?(?:评论|評論|回复|回覆|跟帖)\s*[(（:：]?\s*\d{0,7}\s*(?:条|條|人)?[)）]?\s*$"
-    r"|(?:评论|評論|跟帖|参与|參與)\s*\d{1,7}\s*(?:条|條|人)"
-    r"|^\s*(?:打印|列印|关闭|關閉|纠错|糾錯|收藏|举报|舉報)\s*(?:本页|本頁|窗口|此文|本文)?\s*$"
-    r"|^\s*(?:您当前的位置|您的位置|當前位置|当前位置|所在位置|您現在的位置|您现在的位置)"
-    r"|^\s*(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|关注我们|關注我們|手机看新闻|手機看新聞)"
-    r"|^\s*(?:发表评论|發表評論|我要评论|我要評論|网友评论|網友評論|查看评论|查看評論|验证码|驗證碼|匿名|用户名|用戶名|密码|密碼)"
-    r"|^\s*(?:loading|Loading)\.{0,3}\s*$",
+    r"|(?:\d{1,6}\s*)?(?:条|條)?(?:评论|評論|回复|回覆|跟帖)\s*[(（:：]?\s*\d{0,7}\s*(?:条|條|人)?[)）]?\s*$"
+    r"|(?:打印|列印|关闭|關閉|纠错|糾錯|收藏|举报|舉報)\s*(?:本页|本頁|窗口|此文|本文)?\s*$"
+    r"|(?:您当前的位置|您的位置|當前位置|当前位置|所在位置|您現在的位置|您现在的位置)"
+    r"|(?:分享(?:到|至|工具|本文|此文)?|轉寄|转寄|推薦給朋友|推荐给朋友)\s*[:：]?\s*$"
+    r"|(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|关注我们|關注我們|手机看新闻|手機看新聞)"
+    r"|(?:发表评论|發表評論|我要评论|我要評論|网友评论|網友評論|查看评论|查看評論|验证码|驗證碼|匿名|用户名|用戶名|密码|密碼)"
+    r"|loading\.{0,3}\s*$",
     re.I)
-SEPARATORS = re.compile(r"[|｜/·•・>»›\-_]")
+# Furniture anywhere in a line: copyright and licence numbers, comment counts.
+FURNITURE_ANY = re.compile(
+    r"ICP\s*[备證证]?\s*[\d\-]|ICP[备證证]|公网安备|版权所有|版權所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS"
+    r"|[Cc]opyright\s*(?:©|\([cC]\)|\d{4})|COPYRIGHT|(?:评论|評論|跟帖|参与|參與)\s*\d{1,7}\s*(?:条|條|人)")
+# Words that mark a picture's caption or credit.
+CAPTION_WORDS = re.compile(
+    r"\((?:left|right|centre|center|top|bottom|above|below|pictured|file)\)|\bpictured\b"
+    r"|\b(?:photo|photograph|picture|image)s?\s*(?:[:/]|by\b|credit)|Getty Images|AP Photo|\bPhoto\s*/"
+    r"|^(?:图为|圖為)|图片来源|圖片來源|^(?:资料图|資料圖|資料照|资料照片)", re.I)
+# The heading of a box of links to other stories; the short lines under it are links.
+LIST_HEADING = re.compile(
+    r"^(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸阅读|延伸閱讀|精彩推荐|精彩推薦|猜你喜欢|編輯推薦|"
+    r"编辑推荐|今日推荐|Related|More (?:on|from|in|stories|news)|Most (?:read|popular|viewed|shared)|"
+    r"Also in|Top (?:stories|news)|Latest (?:news|headlines|stories)|You (?:may|might) also|Recommended|"
+    r"See also|Further reading|Other stories|In other news)", re.I)
+# The heading of a readers' comment section (or its form).
+COMMENTS_START = re.compile(
+    r"^.{0,30}\b\d{1,6}\s+(?:comments?|responses?|replies)\b|^\s*(?:comments?\s*\(\d{1,6}\)\s*$"
+    r"|(?:sign in|log in|register) to (?:comment|post)|(?:leave|post|add|write) (?:a |your )?(?:comment|reply)"
+    r"|show comments|view comments|reader comments|readers' comments|discussion\s*$"
+    r"|发表评论|發表評論|网友评论|網友評論|我要评论|我要評論|评论区|評論區|已有\d{1,6}(?:条|條|人)|"
+    r"共\s*\d{1,6}\s*(?:条|條|篇)(?:评论|評論)|留言板|我来说两句|我來說兩句)", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def is_furniture(text: str) -> bool:
+    return bool(FURNITURE_START.match(text) or FURNITURE_ANY.search(text))
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
+_CJK_LIST_SEP = re.compile(r"[\s|｜•·・▪]+")
+_LIST_SEP = re.compile(r"\s*[|｜•·・▪]\s*|\s{2,}|\t")
+_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+
+
+def lower_share(text: str) -> float:
+    words = _WORD.findall(text[:600])
+    return sum(1 for w in words if w[0].islower()) / len(words) if words else 0.0
+
+
+def _is_list(text: str, latin: bool, clauses: int) -> bool:
+    """Many short items in a row (menus, partner sites): not running text."""
+    sample = text[:2000]
+    if sample.count(" ") + sample.count("|") + sample.count("｜") + sample.count("•") \
+            + sample.count("·") + sample.count("・") < 3:
+        return False
+    parts = _LIST_SEP.split(sample) if latin else _CJK_LIST_SEP.split(sample)
+    sizes = [n for n in (len(TOKEN.findall(p)) for p in parts) if n]
+    if len(sizes) < 4 or len(_SENTENCE_END.findall(sample)) * 3 >= len(sizes):
+        return False
+    items = sizes
+    mean = sum(sizes) / len(sizes)
+    if latin:
+        return mean <= 4 and clauses * 2 < len(items)
+    # One character per item is letter-spaced text, not a menu.
+    return 1.5 < mean <= 8 and clauses * 3 < len(items)
 
 
 class LineShape:
     """The measurements of one line that the cleaner's decisions use."""
     __slots__ = ("text", "tokens", "cjk", "clauses", "ends", "prose", "furniture",
-                 "image", "url", "date", "meta", "linky", "words")
+                 "image", "url", "_date", "_meta", "linky", "words")
+
+    # Dates and bylines matter only around the headline and inside the article:
+    # measured when first asked for.
+    @property
+    def date(self) -> bool:
+        if self._date is None:
+            t = self.text
+            self._date = bool(len(t) <= 120 and _YEAR.search(t) and ANY_DATE.search(t))
+        return self._date
+
+    @property
+    def meta(self) -> bool:
+        if self._meta is None:
+            # A full sentence that names an agency or a reporter is still a sentence.
+            sentence = self.prose and self.ends and self.tokens >= 12
+            self._meta = len(self.text) <= 120 and not sentence and is_meta(self.text)
+        return self._meta
 
     def __init__(self, text: str):
         self.text = text
+        # Up to six characters (or fourteen of ASCII: "Entertainment", "Log in") a line
+        # cannot hold a sentence: a menu item, a counter, a label.
+        if len(text) <= 6 or (len(text) <= 14 and text.isascii()):
+            self._tiny(text)
+            return
         toks = TOKEN.findall(text)
         self.tokens = len(toks)
-        self.cjk = len(CJK_CHAR.findall(text)) if self.tokens else 0
+        self.cjk = len(CJK_CHAR.findall(text)) if self.tokens and not text.isascii() else 0
         self.clauses = len(CLAUSE.findall(text)) if self.tokens else 0
         self.ends = bool(END.search(text[-12:])) if text else False
         self.words = len(text.split())
         # Latin text needs more tokens than Chinese (one token per word, not per character).
-        min_tokens = 8 if self.cjk * 2 >= self.tokens else 6
+        latin = self.cjk * 2 < self.tokens
+        min_tokens = 6 if latin else 8
         self.prose = self.tokens >= min_tokens and (
-            self.ends or self.clauses >= 2 or (self.clauses >= 1 and self.tokens >= 20))
-        self.image = bool(IMAGE_NAME.match(text)) if len(text) < 300 else False
-        self.url = bool(URL.match(text)) if len(text) < 320 else False
+            self.ends or self.clauses >= 2 or (self.clauses >= 1 and self.tokens >= 20)
+            # Hard-wrapped English: mid-sentence lines are mostly lower-case words.
+            or (latin and self.tokens >= 12 and len(text) >= 60 and lower_share(text) >= 0.6))
+        # "热门点卡：问道Q币穿越火线征途" is a label and a list of links, not a sentence.
+        if self.prose and not latin and not self.ends and self.clauses == 1 \
+                and re.match(r"[^:：，,。]{1,6}[:：]", text):
+            self.prose = False
+        # A headline cut short to fit a box ("女友车祸身亡 男子仍与其尸体举行婚…") is a link.
+        if self.prose and self.tokens < 40 and self.clauses <= 2 and text.endswith(("…", "...", "..")):
+            self.prose = False
+            self.linky = True
+        if self.tokens >= 8 and _is_list(text, latin, self.clauses):
+            self.prose = False
+            self.linky = True
+        self.image = bool(len(text) < 300 and "." in text[-12:] and IMAGE_NAME.match(text))
+        self.url = bool(len(text) < 320 and ("http" in text[:8] or "www." in text[:8])
+                        and URL.match(text))
         short = len(text) <= 120
-        self.date = bool(short and ANY_DATE.search(text))
-        self.meta = bool(short and META_LABEL.search(text[:40]))
-        self.furniture = bool(FURNITURE_LINE.search(text)) if len(text) < 400 else False
-        self.linky = self._link_like(short)
+        self._date = self._meta = None
+        self.furniture = is_furniture(text) if len(text) < 400 else False
+        self.linky = getattr(self, "linky", False) or self._link_like(short)
+
+    def _tiny(self, text: str) -> None:
+        """Menu items and counters: too short for running text, a date or a link."""
+        self.tokens = len(TOKEN.findall(text))
+        self.cjk = len(CJK_CHAR.findall(text)) if not text.isascii() else 0
+        self.clauses = 0
+        self.ends = False
+        self.words = len(text.split())
+        self.prose = self.image = self.url = self.linky = False
+        self._meta = None
+        self._date = None if len(text) >= 8 else False
+        self.furniture = is_furniture(text)
+        if len(text) > 6:
+            self.image = "." in text[-6:] and bool(IMAGE_NAME.match(text))
+            self.linky = self._link_like(True)
 
     def _link_like(self, short: bool) -> bool:
         """Headlines of other pages: a line ending in a date, or a bullet item."""
         t = self.text
         if not short or self.prose and self.tokens > 40:
             return False
-        if TRAILING_DATE.search(t[-30:]) and self.tokens > len(TOKEN.findall(t[-22:])) + 3:
+        if t[-1] in "]】)）>»›eEyY" and READ_MORE.search(t[-12:]):
             return True
-        return t[:1] in "・·•●■□◆◇▪►▶-*" and self.tokens < 50
+        # A breadcrumb: 首页 > 新闻 > 正文, Home » World
+        if t.count(">") + t.count("»") + t.count("›") + t.count("＞") >= 2 and self.tokens < 40:
+            return True
+        if (t[-1].isdigit() or t[-1] in ")）]】日") and TRAILING_DATE.search(t[-30:]) and self.tokens > len(TOKEN.findall(t[-22:])) + 3:
+            return True
+        # A bullet makes a short unpunctuated line an item of a list of links; bulleted
+        # sentences inside an article stay (they are judged by their place).
+        return t[:1] in "・·•●■□◆◇▪►▶»›" and self.tokens < 50 and not self.prose
 
 
-def shape_lines(lines: list[str]) -> list[LineShape]:
-    return [LineShape(t) for t in lines]
-
-
+_HAS_SEPARATOR = re.compile(r"[\s|｜/·•・>»›\[\]【】()（）:：]")
 _ITEM_SPLIT = re.compile(r"[\s|｜/·•・>»›\[\]【】()（）:：]+")
 
 
 def furniture_share(text: str) -> float:
     """Share of a short line's items that are furniture words (微博 微信, Share Print ...)."""
+    if len(text) <= 12 and text.isalnum() or not _HAS_SEPARATOR.search(text):
+        return 1.0 if FURNITURE_WORD.fullmatch(text) else 0.0
     items = [i for i in _ITEM_SPLIT.split(text[:200]) if TOKEN.search(i)]
     if not items:
         return 0.0

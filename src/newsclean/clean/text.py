@@ -9,34 +9,92 @@ it and look just above it for the headline.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from .shapes import LineShape, furniture_share
-
-_SPACES = re.compile(r"[ \t\u00a0\u3000\u200b\ufeff]+")
+from .headline import headline_shaped, is_sentence, key, pick_title, same_title, skip_header
+from .shapes import CAPTION_WORDS, COMMENTS_START, LIST_HEADING, TIMESTAMP, LineShape, furniture_share, lower_share
 
 
 def normalise(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
-
-
-@dataclass
-class Verdict:
-    kept: bool
-    reason: str
+    # str.split() knows every Unicode space (nbsp, ideographic) but not these two.
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(text.split())
 
 
 @dataclass
 class Cleaned:
     title: str | None
     body: list[str]
-    verdicts: list[Verdict]          # one per input line, blank lines included
+    n_lines: int                     # input lines, blank ones included
     shapes: list[LineShape]          # one per non-blank line
     index: list[int]                 # input line number of each shape
     title_at: int | None = None      # position in shapes
     span: tuple[int, int] = (0, 0)   # [start, end) in shapes
     body_at: list[int] = field(default_factory=list)
+    keep_reason: dict[int, str] = field(default_factory=dict)
+    drop_reason: list[str | None] = field(default_factory=list)
+
+    def verdicts(self) -> list[tuple[bool, str]]:
+        """(kept, reason) for every input line; built only when asked (explain)."""
+        out = [(False, "blank")] * self.n_lines
+        title_key = key(self.title) if self.title else None
+        for j, s in enumerate(self.shapes):
+            n = self.index[j]
+            if j in self.keep_reason:
+                out[n] = (True, self.keep_reason[j])
+            elif self.drop_reason[j] is not None:
+                out[n] = (False, self.drop_reason[j])
+            elif title_key and same_title(s.text, self.title, title_key):
+                out[n] = (False, "title again")
+            elif s.date or s.meta:
+                out[n] = (False, "dateline" if s.date else "byline or source")
+            elif j < self.span[0]:
+                out[n] = (False, "before the article")
+            else:
+                out[n] = (False, "after the article")
+        return out
+
+
+def _long_running(s: LineShape) -> bool:
+    return s.tokens >= 8 and len(s.text) >= 40 and lower_share(s.text) >= 0.6
+
+
+def _join_wrapped(shapes: list[LineShape], index: list[int]) -> None:
+    """Hard-wrapped text (<pre>, <br>) puts one sentence on several lines with no blank
+    line between them; a line that goes on in lower case on the next line is running
+    text even though neither line ends a sentence."""
+    for j in range(1, len(shapes)):
+        if index[j] != index[j - 1] + 1:
+            continue
+        a, b = shapes[j - 1], shapes[j]
+        if a.ends or a.tokens < 5 or b.tokens < 3 or a.furniture or b.furniture:
+            continue
+        if a.cjk * 2 >= a.tokens or b.cjk * 2 >= b.tokens:
+            continue
+        # Lower case on the next line, or a long lower-case line broken at a word.
+        if b.text[0].islower() or (_long_running(a) and _long_running(b) and a.text[-1].isalnum()):
+            a.prose = b.prose = True
+
+
+REPEATED_PROSE = 4
+
+
+def _mark_link_boxes(shapes: list[LineShape]) -> None:
+    """Under "Related Stories" / "相关新闻" come headlines of other pages, up to the next
+    paragraph of running text."""
+    left = 0
+    for s in shapes:
+        if len(s.text) <= 40 and not s.prose and LIST_HEADING.match(s.text):
+            left = 12
+            continue
+        if not left:
+            continue
+        if s.prose or s.date or s.meta:
+            left = 0
+        elif s.tokens:
+            s.linky = True
+            left -= 1
 
 
 def _drop_reason(s: LineShape, repeats: int, prev_image: bool) -> str | None:
@@ -45,14 +103,18 @@ def _drop_reason(s: LineShape, repeats: int, prev_image: bool) -> str | None:
         return "image file name"
     if s.url:
         return "link address"
+    if s.text[0] == "<" and (s.text[-1] == ">" or s.text.startswith("<!--")):
+        return "markup"
     if prev_image and not s.prose and s.tokens <= 40:
+        return "caption"
+    if s.tokens <= 40 and not (s.prose and s.ends) and CAPTION_WORDS.search(s.text):
         return "caption"
     if s.furniture:
         return "page furniture"
-    if repeats >= 3 or (repeats == 2 and not (s.prose and s.tokens >= 25)):
+    # Two pages may share a story (a syndicated copy): running text repeated in a few
+    # pages is kept, furniture-shaped lines repeated in two are not.
+    if repeats >= REPEATED_PROSE or (repeats >= 2 and not s.prose):
         return f"repeated in {repeats} documents"
-    if not s.prose and s.tokens <= 40 and furniture_share(s.text) >= 0.5:
-        return "share bar"
     if s.linky:
         return "link list"
     if s.tokens == 0:
@@ -68,6 +130,134 @@ def _weight(s: LineShape, dropped: bool) -> int:
     return -(s.tokens + 2)
 
 
+def _after_dateline(shapes, i: int) -> bool:
+    """The first paragraph under a headline's dateline opens an article, however short."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        s = shapes[j]
+        if s.date and s.tokens < 30 and not s.linky:
+            return True
+        if s.prose:
+            return False
+    return False
+
+
+def _already_clean(shapes, reasons) -> bool:
+    """An article without page furniture (a JSONL text, a saved article): every line
+    stays, lists and tables included. A page always has some furniture: a menu item,
+    a share bar, a copyright line, an image name."""
+    if not shapes:
+        return False
+    if any(r is not None and r != "no words" for r in reasons):
+        return False
+    if any(s.furniture or s.linky for s in shapes):
+        return False
+    # Menus are runs of one- to three-word lines; an article has few (a headline, a
+    # table of results).
+    if sum(1 for s in shapes if s.tokens <= 3 and not s.prose) > max(1, len(shapes) // 7):
+        return False
+    total = sum(s.tokens for s in shapes)
+    prose = sum(s.tokens for s in shapes if s.prose)
+    return prose >= 0.5 * total
+
+
+def _discount_teasers(shapes, reasons, weights) -> None:
+    """A short paragraph between two non-paragraph lines is a teaser under a linked
+    headline (lists of other stories); an article's paragraphs come in runs.
+    Images and captions between paragraphs do not break a run."""
+    n = len(shapes)
+    skip = {"image file name", "caption", "no words"}
+
+    def neighbour_prose(j: int, step: int) -> bool | None:
+        j += step
+        while 0 <= j < n and reasons[j] in skip:
+            j += step
+        return shapes[j].prose and reasons[j] is None if 0 <= j < n else None
+
+    lone = []
+    for i, s in enumerate(shapes):
+        if weights[i] <= 0 or s.tokens >= (50 if s.cjk * 2 < s.tokens else 80):
+            continue
+        before, after = neighbour_prose(i, -1), neighbour_prose(i, 1)
+        if before is False and after is False and not _after_dateline(shapes, i):
+            lone.append(i)
+    # One lone paragraph may be all a photo page has; a list of them is a list.
+    if len(lone) >= 2:
+        for i in lone:
+            weights[i] = shapes[i].tokens // 4
+
+
+GAP_FREE = 4        # lines of furniture an article may hold between two paragraphs
+GAP_COST = 6
+
+
+def _widen_gaps(weights: list[int]) -> None:
+    """Inside an article, paragraphs are broken by a picture, a caption, a subheading;
+    a long stretch of furniture (a menu, a form, a list) is a border between blocks."""
+    run = 0
+    for i, w in enumerate(weights):
+        if w > 0:
+            run = 0
+            continue
+        run += 1
+        if run > GAP_FREE:
+            weights[i] = w - GAP_COST
+
+
+def _between_paragraphs(shapes, reasons, j: int, span) -> bool:
+    before = j - 1 >= span[0] and shapes[j - 1].prose and reasons[j - 1] is None
+    after = j + 1 < span[1] and shapes[j + 1].prose and reasons[j + 1] is None
+    return before and after and shapes[j].tokens >= 4
+
+
+def _is_stamp(s: LineShape) -> bool:
+    return s.tokens <= 12 and not s.prose and bool(s.date or TIMESTAMP.search(s.text))
+
+
+def _close_threads(shapes, weights) -> None:
+    """A comment thread under an article can outweigh it. Its mark is a time stamp on
+    every comment: three stamps a few lines apart, after some running text. Nothing
+    from there on counts as running text."""
+    seen, stamps = 0, []
+    for j, s in enumerate(shapes):
+        if weights[j] > 0:
+            seen += weights[j]
+        elif seen >= 100 and _is_stamp(s):
+            if stamps and not 3 <= j - stamps[-1] <= 15:
+                stamps = []
+            stamps.append(j)
+            if len(stamps) == 3:
+                for k in range(stamps[0], len(weights)):
+                    weights[k] = min(weights[k], 0) - 1
+                return
+
+
+def _cut_at_comments(shapes, reasons, weights, span):
+    """Readers' comments are running text too; the article ends where they begin.
+    So does it where the next post of a blog or a page of several stories begins:
+    a headline followed by its own dateline."""
+    start, end = span
+    seen = 0
+    stamp = None          # the last timestamp line met after the article's first part
+    for j in range(start, end):
+        s = shapes[j]
+        if weights[j] > 0:
+            seen += weights[j]
+            continue
+        if seen >= 60 and COMMENTS_START.search(s.text[:80]):
+            return start, j
+        if seen >= 60 and s.tokens <= 12 and (s.date or TIMESTAMP.search(s.text)):
+            # Comments come one under another, each with its time; an article does not
+            # (a date and a time on adjacent lines are one dateline).
+            if stamp is not None and 3 <= j - stamp <= 12:
+                cut = stamp - 1 if stamp - 1 > start and not shapes[stamp - 1].prose else stamp
+                return start, cut
+            stamp = j
+        elif seen >= 100 and reasons[j] is None and headline_shaped(s, None) \
+                and any(n.date and n.tokens < 30 for n in shapes[j + 1:j + 3]):
+            return start, j
+    return span
+
+
 def _best_run(weights: list[int]) -> tuple[int, int]:
     """The [start, end) run with the largest sum (Kadane)."""
     best, best_span = 0, (0, 0)
@@ -81,56 +271,18 @@ def _best_run(weights: list[int]) -> tuple[int, int]:
     return best_span
 
 
-def _headline_shaped(s: LineShape, reason: str | None) -> bool:
-    if reason is not None and not reason.startswith("repeated in 2"):
-        return False
-    if s.meta or s.linky:
-        return False
-    latin = s.cjk * 2 < s.tokens
-    if latin:
-        if not 3 <= s.words <= 35:
-            return False
-    elif not 4 <= s.tokens <= 70:
-        return False
-    # A headline is one statement, not a paragraph.
-    return not (s.text.endswith(("。", ".")) and s.clauses >= 3)
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text).lower()
-
-
-def _pick_title(shapes, reasons, span, first_key):
-    start = span[0]
-    best, best_at = 0.0, None
-    lo = max(0, start - 30)
-    for i in range(start - 1, lo - 1, -1):
-        s = shapes[i]
-        if not _headline_shaped(s, reasons[i]):
-            continue
-        score = 1.0 - 0.12 * (start - 1 - i)
-        near = shapes[i + 1:min(i + 4, start + 1)]
-        if any(n.date or n.meta for n in near):
-            score += 2.5
-        key = _key(s.text)
-        if key and first_key and i > 0 and (key in first_key):
-            score += 2.0
-        if s.ends and s.text.endswith(("。", ".")):
-            score -= 1.0
-        if score > best:
-            best, best_at = score, i
-    return best_at
-
-
-def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
+def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = None) -> Cleaned:
     """Judge every line. `repeats(text)` gives how many documents of the batch
-    hold the line (0 or 1 when unknown)."""
+    hold the line (0 or 1 when unknown); `title_hint` is the page's <title> when
+    there is one (else the dump's first line stands in for it)."""
     index, shapes = [], []
     for n, line in enumerate(raw_lines):
         text = normalise(line)
         if text:
             index.append(n)
             shapes.append(LineShape(text))
+    _join_wrapped(shapes, index)
+    _mark_link_boxes(shapes)
     reasons: list[str | None] = []
     prev_image = False
     for s in shapes:
@@ -138,51 +290,73 @@ def clean_lines(raw_lines: list[str], repeats=None) -> Cleaned:
         reasons.append(_drop_reason(s, count, prev_image))
         # A caption follows its image; an empty-token line in between does not break that.
         prev_image = s.image or (prev_image and s.tokens == 0)
-    weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
-    span = _best_run(weights)
-    first_key = _key(shapes[0].text) if shapes else ""
-    title_at = _pick_title(shapes, reasons, span, first_key) if shapes else None
+    if _already_clean(shapes, reasons):
+        # A headline on the first line stays the headline.
+        top = 1 if len(shapes) > 1 and not shapes[0].prose and headline_shaped(shapes[0], None) else 0
+        span = (top, len(shapes))
+    else:
+        weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
+        _discount_teasers(shapes, reasons, weights)
+        _close_threads(shapes, weights)
+        _widen_gaps(weights)
+        span = _best_run(weights)
+        if span[0] == span[1]:
+            # Not one line of running text: nothing to tell an article from its page by,
+            # so nothing is dropped but furniture.
+            span = (0, len(shapes))
+        span = skip_header(shapes, reasons, _cut_at_comments(shapes, reasons, weights, span))
+    # Share bars are told apart only where a line could be kept: the article and the
+    # lines above it (headline, standfirst).
+    for j in range(max(0, span[0] - 30), span[1]):
+        s = shapes[j]
+        if reasons[j] is None and not s.prose and s.tokens <= 40 and furniture_share(s.text) >= 0.5:
+            reasons[j] = "share bar"
+    hint = key(title_hint) if title_hint else (key(shapes[0].text) if shapes else "")
+    title_at = pick_title(shapes, reasons, span, hint, bool(title_hint)) if shapes else None
     title = shapes[title_at].text if title_at is not None else None
-    title_key = _key(title) if title else None
+    title_key = key(title) if title else None
 
     keep_reason: dict[int, str] = {}
     if title_at is not None:
         keep_reason[title_at] = "title"
-        last_meta = title_at
-        for j in range(title_at + 1, span[0]):
-            if shapes[j].meta or shapes[j].date:
-                last_meta = j
-        for j in range(last_meta + 1, span[0]):
+        # Standfirsts sit right above the article, after the dateline; walk up to them
+        # and stop at the first line that is furniture or metadata.
+        j = span[0] - 1
+        while j > title_at and span[0] - j <= 3:
             s = shapes[j]
-            if reasons[j] is None and s.tokens >= 6 and not s.date and _key(s.text) != title_key:
+            if reasons[j] is not None or s.meta or s.date or same_title(s.text, title, title_key):
+                break
+            if s.tokens >= 6:
                 keep_reason[j] = "subtitle"
+            j -= 1
+    kept_texts: set[str] = set()
+    copies: list[int] = []
     for j in range(*span):
         s = shapes[j]
+        if reasons[j] == "repeated in 2 documents" and _between_paragraphs(shapes, reasons, j, span):
+            # A subheading of a story that two pages of the run share (a syndicated copy).
+            reasons[j] = None
         if reasons[j] is not None:
             continue
-        if title_key and _key(s.text) == title_key:
+        if title_key and same_title(s.text, title, title_key):
             reasons[j] = "title again"
             continue
-        if not s.prose and (s.meta or s.date) and s.tokens < 30:
+        if (s.meta or s.date and not is_sentence(s)) and s.tokens < 30:
             reasons[j] = "dateline" if s.date else "byline or source"
             continue
+        if s.tokens >= 4 and s.text in kept_texts:
+            copies.append(j)
+        kept_texts.add(s.text)
         keep_reason[j] = "body" if s.prose else "heading"
+    # Some pages carry the story twice (a print version, a hidden copy): a run of
+    # lines met before goes. A single paragraph met twice (a standfirst repeated
+    # in the text) stays.
+    copied = set(copies)
+    for j in copies:
+        if j - 1 in copied or j + 1 in copied:
+            del keep_reason[j]
+            reasons[j] = "again on the page"
 
     body_at = sorted(j for j, r in keep_reason.items() if r != "title")
-    verdicts = [Verdict(False, "blank") for _ in raw_lines]
-    for j, s in enumerate(shapes):
-        n = index[j]
-        if j in keep_reason:
-            verdicts[n] = Verdict(True, keep_reason[j])
-        elif reasons[j] is not None:
-            verdicts[n] = Verdict(False, reasons[j])
-        elif title_key and _key(s.text) == title_key:
-            verdicts[n] = Verdict(False, "title again")
-        elif s.date or s.meta:
-            verdicts[n] = Verdict(False, "dateline" if s.date else "byline or source")
-        elif j < span[0]:
-            verdicts[n] = Verdict(False, "before the article")
-        else:
-            verdicts[n] = Verdict(False, "after the article")
-    return Cleaned(title, [shapes[j].text for j in body_at], verdicts, shapes, index,
-                   title_at, span, body_at)
+    return Cleaned(title, [shapes[j].text for j in body_at], len(raw_lines), shapes, index,
+                   title_at, span, body_at, keep_reason, reasons)

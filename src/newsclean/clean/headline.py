@@ -1,0 +1,81 @@
+"""The headline of a page dump: which line it is, where the article starts under it."""
+from __future__ import annotations
+
+import re
+
+from .shapes import LineShape
+
+
+def is_sentence(s: LineShape) -> bool:
+    """Running text that happens to hold a date (not a dateline)."""
+    return s.prose and s.tokens >= 12
+
+
+def skip_header(shapes, reasons, span):
+    """A punctuated headline and its dateline can open the run; the article starts
+    after the last metadata line among its first lines."""
+    start, end = span
+    last = None
+    for j in range(start, min(start + 6, end)):
+        s = shapes[j]
+        if (s.date and not is_sentence(s) or s.meta) and s.tokens < 30:
+            last = j
+        elif s.prose and s.tokens >= 60:
+            break
+    if last is None or last + 1 >= end:
+        return span
+    return last + 1, end
+
+
+def headline_shaped(s: LineShape, reason: str | None) -> bool:
+    if reason is not None and not reason.startswith("repeated in 2"):
+        return False
+    if s.meta or s.linky or s.date:
+        return False
+    latin = s.cjk * 2 < s.tokens
+    if latin:
+        if not 3 <= s.words <= 35:
+            return False
+    elif not 4 <= s.tokens <= 70:
+        return False
+    # A headline is one statement, not a paragraph.
+    return not (s.text.endswith(("。", ".")) and s.clauses >= 3)
+
+
+def key(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def same_title(text: str, title: str, title_key: str) -> bool:
+    return abs(len(text) - len(title)) <= 8 and key(text) == title_key
+
+
+def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
+    """The headline: a headline-shaped line above the article, preferably close to it,
+    followed by its dateline, or found in the page's <title>. (A line repeated on
+    the page is more often a section name than the headline: no credit for that.)"""
+    start = span[0]
+    lo = max(0, start - 30)
+    best, best_at = 0.0, None
+    for i in range(start - 1, lo - 1, -1):
+        s = shapes[i]
+        if not headline_shaped(s, reasons[i]):
+            continue
+        score = 1.0 - 0.04 * (start - 1 - i)
+        near = shapes[i + 1:min(i + 4, start + 1)]
+        if any(n.date or n.meta for n in near):
+            score += 1.5
+        k = key(s.text)
+        # The <title> (or a dump's first line, which often repeats it) holds the
+        # headline, mostly with the site's name around it.
+        if k and hint and (i > 0 or from_markup) \
+                and (k in hint or from_markup and len(hint) >= 8 and hint in k):
+            score += 2.0
+        if s.ends and s.text.endswith(("。", ".")):
+            score -= 1.0
+        # Names of sites, sections and outlets are shorter than headlines.
+        if (s.words <= 3) if s.cjk * 2 < s.tokens else (s.tokens < 8):
+            score -= 1.5
+        if score > best:
+            best, best_at = score, i
+    return best_at

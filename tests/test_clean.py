@@ -1,0 +1,356 @@
+"""The clean stage on real-looking dumps: what survives, what goes, and the metadata."""
+from pathlib import Path
+
+import pytest
+
+from newsclean.article import Article
+from newsclean.clean import BatchStats, clean, is_html, learn_batch
+from newsclean.options import Options
+
+DATA = Path(__file__).parent / "data"
+CLEAN = Options(command="clean")
+
+
+def read(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def run(raw: str, options: Options = CLEAN, batch=None, path="doc.txt") -> Article:
+    return clean(Article(path=path, raw=raw), options, batch)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return run(read("clean_seed_portal.txt"))
+
+
+def test_seed_metadata(seed):
+    assert seed.title == "同心共谱协奏曲,半马苏河开新篇!普陀区“靠谱”区域化党建年度峰会举行"
+    assert seed.published == "2023-02-14T13:54"
+    assert seed.publisher == "上海普陀"
+    assert seed.author is None
+
+
+def test_seed_body_kept(seed):
+    paragraphs = seed.text.split("\n")
+    assert paragraphs[0].startswith("饿了么“本地即时电商”平台")
+    assert paragraphs[-1].startswith("自2021年1月,普陀区第一次提出了")
+    assert "姜冬冬在致辞中表示" in seed.text
+    assert "描绘人民城市和衷共济的规划图" in paragraphs      # a subheading inside the article
+    assert seed.title not in paragraphs
+
+
+@pytest.mark.parametrize("junk", [
+    "微博 微信", "点赞()", "上一条", "下一条", "相关稿件", ".webp", ".jpg", "活动现场",
+    "姜冬冬致辞\n", "区领导为企业代表颁奖", "曹毅:区块链人才教育的区域化发展",
+    "上海罗莱生活荣获", "国务院国有资产管理委员会", "贵州茅台酒股份有限公司",
+    "中国企业信息交流平台", "次阅读",
+])
+def test_seed_furniture_dropped(seed, junk):
+    assert junk not in seed.text + "\n"
+
+
+def test_english_dump():
+    doc = run(read("clean_en_dump.txt"))
+    assert doc.title == "Harbour bridge reopens after six months of repairs"
+    assert doc.published == "2011-12-09T14:05"
+    assert doc.author == "Helen Marsh"
+    assert doc.text.startswith("The Old Harbour bridge reopened to traffic on Friday morning")
+    assert "inspected again in the spring." in doc.text
+    assert "We are relieved to have our customers back" in doc.text
+    for junk in ("Skip to main content", "Facebook", "Cars cross the bridge", ".jpg",
+                 "Related Stories", "Bridge closure hits quay shops", "Comments",
+                 "All rights reserved", "Transport Correspondent"):
+        assert junk not in doc.text
+
+
+def test_traditional_dump():
+    doc = run(read("clean_trad_dump.txt"))
+    assert doc.title == "寒流來襲 山區清晨低溫恐跌破五度"
+    assert doc.published == "2012-01-12T08:30"
+    assert doc.author == "林美玲"
+    assert len(doc.text.split("\n")) == 3
+    assert doc.text.startswith("中央氣象局表示")
+    for junk in ("責任編輯", "王小明", "相關新聞", "北部濕冷", "評論", "版權所有", "字體", "列印"):
+        assert junk not in doc.text
+
+
+def test_batch_drops_repeated_furniture_and_keeps_syndicated_body():
+    raws = [read(f"clean_batch_{i}.txt") for i in (1, 2, 3)]
+    batch = learn_batch(raws)
+    assert isinstance(batch, BatchStats)
+    docs = [run(raw, batch=batch) for raw in raws]
+    for doc in docs:
+        for junk in ("城南晚报\n", "设为首页", "关于我们", "版权所有", "读者热线", "微博"):
+            assert junk not in doc.text + "\n"
+    assert docs[0].title == docs[2].title == "城南新建三座口袋公园年底开放"
+    assert docs[1].title == "地铁五号线南段完成全线贯通"
+    # The reprint keeps the whole story: its paragraphs are shared by two pages only.
+    assert docs[0].text == docs[2].text
+    assert len(docs[0].text.split("\n")) == 4
+    assert "居民期待家门口的绿地" in docs[0].text.split("\n")      # its subheading too
+    assert docs[0].publisher == "城南晚报"
+
+
+def test_independent_learns_nothing():
+    raws = [read(f"clean_batch_{i}.txt") for i in (1, 2, 3)]
+    batch = learn_batch(raws)
+    alone = run(raws[1], Options(command="clean", independent=True), batch)
+    assert alone.text == run(raws[1]).text
+
+
+def test_batch_stats_stay_small():
+    raws = [read(f"clean_batch_{i}.txt") for i in (1, 2, 3)]
+    batch = learn_batch(raws)
+    assert batch.documents == 3
+    assert len(batch) < 40            # only lines met in two pages or more are kept
+    assert batch.repeats("设为首页 加入收藏") == 3
+    assert batch.repeats("城南新建三座口袋公园年底开放") == 2
+
+
+def test_explain_gives_a_verdict_for_every_line():
+    raw = read("clean_seed_portal.txt")
+    doc = run(raw, Options(command="clean", explain=True))
+    assert len(doc.lines) == len(raw.splitlines())
+    verdicts = {line.text: (line.kept, line.reason) for line in doc.lines if line.text}
+    assert verdicts["微博 微信"] == (False, "share bar")
+    assert verdicts["5d6034a85edf8db1ef7421c5538f655f574e7474.webp.jpg"] == (False, "image file name")
+    assert verdicts["活动现场"] == (False, "caption")
+    assert verdicts["点赞()"][0] is False
+    title_lines = [(line.kept, line.reason) for line in doc.lines if line.text == doc.title]
+    assert title_lines == [(True, "title"), (False, "title again")]
+    assert all(kept for text, (kept, _) in verdicts.items() if text.startswith("姜冬冬在致辞中表示"))
+    assert not any(line.kept for line in doc.lines if not line.text)
+
+
+def test_explain_reports_batch_repetition():
+    raws = [read(f"clean_batch_{i}.txt") for i in (1, 2, 3)]
+    doc = run(raws[0], Options(command="clean", explain=True), learn_batch(raws))
+    reasons = {line.text: line.reason for line in doc.lines if line.text}
+    assert reasons["城南晚报读者热线 0571-12345678"] == "repeated in 3 documents"
+
+
+def test_html_page():
+    raw = read("clean_page.html")
+    assert is_html(raw)
+    doc = run(raw, path="page.html")
+    assert doc.title == "江边湿地迎来首批越冬候鸟"
+    assert doc.published == "2022-11-20T10:32"
+    assert doc.publisher == "东湖新闻网"
+    assert doc.author == "周晓燕"
+    assert doc.text.split("\n")[0].startswith("随着气温下降")
+    assert "以免惊扰鸟群。" in doc.text
+    for junk in ("广告位", "font-size", "微博", "相关新闻", "观鸟平台", "ICP", "东湖新闻网"):
+        assert junk not in doc.text
+
+
+def test_is_html_by_content():
+    assert not is_html(read("clean_seed_portal.txt"))
+    assert not is_html("正文第一段。\n<!-- 注释 -->\n第二段。")
+    assert is_html("\ufeff<?xml version='1.0'?>\n<!DOCTYPE html><html><body><p>x</p></body></html>")
+    assert is_html("<div><p>一</p></div>" * 6)
+
+
+def test_already_clean_article_is_kept_whole():
+    text = ("Shares in the carmaker rose 4% on Monday after it reported record sales.\n\n"
+            "The company sold 1.2 million vehicles in the quarter, up from 900,000 a year earlier.\n\n"
+            "Analysts said demand for electric models was the main driver.")
+    doc = run(text)
+    assert doc.text.replace("\n", "") == text.replace("\n", "")
+    one_line = "常住居民在美国开设银行账户必须拥有社会安全号。签发签证的美国国务院还拥有此人申请签证时留下的信息。"
+    assert run(one_line).text == one_line
+
+
+def test_headline_then_paragraphs_keeps_headline_as_title():
+    text = ("Rail strike called off after late talks\n\n"
+            "A planned rail strike has been called off after unions and managers reached a deal late on Sunday.\n\n"
+            "Passengers had been warned to expect severe disruption across the network on Tuesday.")
+    doc = run(text)
+    assert doc.title == "Rail strike called off after late talks"
+    assert doc.text.startswith("A planned rail strike")
+
+
+def test_clean_off_keeps_text():
+    raw = "标题一行\n\n第一段内容。\n点赞()\n"
+    doc = run(raw, Options(command="clean", clean=False))
+    assert doc.title == "标题一行"
+    assert doc.text == "第一段内容。\n点赞()"
+    assert doc.published is None and doc.author is None
+
+
+def test_huge_line_without_punctuation_is_fast():
+    import time
+    raw = "字" * 1_000_000 + "\n" + "a" * 1_000_000 + "\n" + "1 " * 300_000
+    start = time.perf_counter()
+    run(raw)
+    assert time.perf_counter() - start < 3
+
+
+def test_mangled_chinese_is_decoded_again():
+    from newsclean.clean.mojibake import repair
+    original = "港鐵農曆新年加強服務。為方便乘客於農曆新年期間外出，港鐵列車服務會通宵行駛。" * 3
+    mangled = original.encode("gbk").decode("cp1252", errors="ignore")
+    assert mangled != original
+    assert repair(mangled).count("港鐵") >= 3
+    french = "Le président a déclaré que la réforme était nécessaire, même si l'été fut très chaud. " * 5
+    assert repair(french) == french
+
+
+def test_html_page_with_comment_thread_prefers_trafilatura_text():
+    paragraphs = "".join(f"<p>The council voted on Tuesday to extend the night bus service on route {i} "
+                         f"until the end of the year, after a trial that carried more riders than expected.</p>"
+                         for i in range(1, 6))
+    comments = "".join(f"<div class='comment'><p>I ride route {i} every night and the extra buses have "
+                       f"made a real difference to getting home safely after late shifts.</p></div>"
+                       for i in range(1, 9))
+    page = (f"<html><head><title>Night buses to run all year</title></head><body>"
+            f"<h1>Night buses to run all year</h1><div class='story'>{paragraphs}</div>"
+            f"<div id='comments' class='comments'>{comments}</div></body></html>")
+    doc = run(page, Options(command="clean", explain=True), path="bus.html")
+    assert doc.title == "Night buses to run all year"
+    assert doc.text.count("The council voted on Tuesday") == 5
+    assert "I ride route" not in doc.text
+    kept = [line.text for line in doc.lines if line.kept]
+    assert kept[0] == doc.title and len(kept) == 6
+
+
+@pytest.mark.parametrize("line, published", [
+    ("2023-02-14 13:54 来源:上海普陀 次阅读", "2023-02-14T13:54"),
+    ("发布时间：2012年01月12日 17:21", "2012-01-12T17:21"),
+    ("2011/12/09", "2011-12-09"),
+    ("Posted 09.12.2011 at 08:15", "2011-12-09T08:15"),
+    ("Posted 01/12/2012 - 9:35am", "2012-01-12"),
+    ("1/9/2012 2:27:01 PM", "2012-01-09T14:27"),
+    ("Updated 25/12/2011 18:00", "2011-12-25T18:00"),
+    ("December 9, 2011 4:05 PM ET", "2011-12-09T16:05"),
+    ("Last updated at 9 Dec 2011, 17:09 GMT", "2011-12-09T17:09"),
+    ("Wednesday Jan 11 2012", "2012-01-11"),
+    ("【2012/01/11 聯合晚報】", "2012-01-11"),
+    ("更新時間：2012-1-7 上午 10:20", "2012-01-07"),
+    ("no date here 2012", None),
+])
+def test_date_shapes(line, published):
+    from newsclean.clean.meta import find_date
+    assert find_date(line) == published
+
+
+@pytest.mark.parametrize("lines, publisher", [
+    (["2011-12-16 01:32:00 来源: 中国证券报(广州) 有0人参与"], "中国证券报"),
+    (["【来源：", "新华网", "】"], "新华网"),
+    (["本文来源于《财经网》 2012年01月12日 18:49"], "财经网"),
+    (["時間 2012-1-12 17:58:00 來源 中央社"], "中央社"),
+    (["来源：[ 国际金融报 ]"], "国际金融报"),
+    (["Source: Reuters"], "Reuters"),
+    (["资料来源：某医院统计"], None),
+])
+def test_publisher_shapes(lines, publisher):
+    from newsclean.clean.meta import find_publisher
+    assert find_publisher(lines) == publisher
+
+
+@pytest.mark.parametrize("lines, author", [
+    (["新华网北京12月9日电(记者罗沙)我国第28次南极考察队配置的直升机失事。"], "罗沙"),
+    (["2011-12-08 作者：记者 武彩霞 来源：经济参考网"], "武彩霞"),
+    (["【聯合晚報╱記者嚴文廷／即時報導】"], "嚴文廷"),
+    (["本报讯 （记者 陈鑫 通讯员 王平）"], "陈鑫"),
+    (["(責任編輯：王小明)"], None),
+    (["記者問及：“為何當日下午醫院螢幕不再顯示？”"], None),
+    (["By Helen Marsh, Transport Correspondent"], "Helen Marsh"),
+    (["By: JOHN SMITH"], "JOHN SMITH"),
+])
+def test_author_shapes(lines, author):
+    from newsclean.clean.meta import find_author
+    assert find_author(lines) == author
+
+
+def test_batch_table_is_capped():
+    stats = BatchStats()
+    stats.MAX_ENTRIES = 1000
+    for page in range(400):
+        # Digits do not tell lines apart (counters): make each line differ in letters.
+        stats.add_lines([f"line {chr(0x4e00 + page * 10 + i)} of a page" for i in range(10)]
+                        + ["site header"])
+    assert len(stats.counts) <= 1000
+    assert stats.finish().repeats("site header") >= 100
+
+
+@pytest.mark.parametrize("raw", ["", "   \n\n ", "x", "<html></html>", "\x00\x01binary",
+                                 "<html><body>" + "<div>" * 3000 + "深" + "</div>" * 3000 + "</body></html>"])
+def test_degenerate_inputs(raw):
+    doc = run(raw, Options(command="clean", explain=True))
+    assert isinstance(doc.text, str)
+
+
+def test_clean_off_html_loses_only_markup():
+    doc = run("<html><body><h1>标题</h1><p>第一段。</p><p>点赞()</p></body></html>",
+              Options(command="clean", clean=False))
+    assert doc.title == "标题"
+    assert doc.text == "第一段。\n点赞()"
+
+
+def test_next_post_and_comments_end_the_article():
+    first = ["江边夜市周末重新开张，摊位数量比去年增加了三成，市民可以沿着步道一路逛到码头。",
+             "管理方表示，今年新增了垃圾分类点和临时停车区，并安排志愿者在高峰时段维持秩序。",
+             "不少摊主说，恢复营业后的第一个周末客流明显回升，小吃摊前排起了长队。"]
+    second = ["社区图书馆延长开放时间至晚上九点，方便上班族下班后借阅图书和自习。",
+              "馆长介绍，图书馆还将每月举办一次亲子阅读活动，欢迎附近居民报名参加。"]
+    comments = ["这个夜市我去过，东西好吃还便宜，就是人太多了，希望以后能再扩大一些。",
+                "支持！周末终于有地方带孩子出去走走了，希望管理能一直这么到位。"]
+    raw = "\n\n".join(["博客首页 日志 相册", "江边夜市周末重新开张", "2012-01-12 10:20", *first,
+                       "共 2 篇评论 发表评论", *comments,
+                       "社区图书馆延长开放时间", "2012-01-10 09:00", *second])
+    doc = run(raw)
+    assert doc.title == "江边夜市周末重新开张"
+    assert doc.text.split("\n") == first
+
+
+def test_comment_thread_with_timestamps_is_not_the_article():
+    body = ["The city council approved a new cycling lane along the river on Monday, after two years of debate.",
+            "Work will start in March and the lane should open before the summer holidays, officials said.",
+            "Shop owners on the riverside had asked for more parking, but the plan keeps only a few spaces.",
+            "The council said it would review the effect on local trade after the first year.",
+            "Cycling groups welcomed the decision and said the lane would make the school run safer.",
+            "A second lane, linking the station with the university, is planned for the following year."]
+    thread = ["Bike fan", "12.01.12, 9:14am", "About time! I have been waiting for this lane for years and years.",
+              "Angry driver", "12.01.12, 10:02am", "Another waste of money, nobody cycles there in the winter at all."]
+    raw = "\n\n".join(["Home", "News", "Council backs river cycle lane", "By Ann Lee", *body, *thread])
+    doc = run(raw)
+    assert doc.title == "Council backs river cycle lane"
+    assert doc.author == "Ann Lee"
+    assert doc.text.split("\n") == body
+
+
+def test_batch_stats_travel_to_worker_processes():
+    import pickle
+    raws = [read(f"clean_batch_{i}.txt") for i in (1, 2, 3)]
+    batch = pickle.loads(pickle.dumps(learn_batch(raws)))
+    assert batch.repeats("设为首页 加入收藏") == 3
+    assert run(raws[1], batch=batch).text == run(raws[1], batch=learn_batch(raws)).text
+
+
+def test_long_comment_thread_does_not_outweigh_the_article():
+    body = [f"Paragraph {w} of the story says the harbour will reopen next month after repairs to the sea wall."
+            for w in ("one", "two", "three", "four", "five", "six")]
+    thread = []
+    for name, minute in (("Sailor", 10), ("Local", 20), ("Visitor", 30), ("Skipper", 40), ("Fisher", 50)):
+        thread += [name, f"12 January 2012 9:{minute}AM",
+                   "I have moored my boat in this harbour for twenty years and the repairs were long overdue, "
+                   "but the council should have warned us much earlier about the closure and the costs involved.",
+                   "Recommend?", "Report abuse"]
+    raw = "\n\n".join(["Home", "Harbour to reopen next month", "By Ann Lee", *body, "Comments", *thread])
+    doc = run(raw)
+    assert doc.title == "Harbour to reopen next month"
+    assert doc.text.split("\n") == body
+
+
+def test_story_printed_twice_on_a_page_is_given_once():
+    paras = ["市环保局昨天表示，全市二十七个空气质量监测子站的数据今后每小时发布一次，市民可以随时查询。",
+             "据了解，这是首次发布单站各项污染物的实时浓度，此前只发布全市平均值和日报数据。",
+             "环保部门提醒，空气质量较差时，老人和儿童应减少户外活动，外出时注意做好防护。"]
+    raw = "\n\n".join(["首页 新闻 本地", "市民可实时查询污染物浓度", "2012-01-12 08:00", *paras,
+                       "打印本页", *paras, "版权所有"])
+    doc = run(raw)
+    assert doc.text.split("\n") == paras
+    lead = "记者从会上获悉，全市将新增三个监测站点，明年起投入使用，覆盖城区和郊区主要道路。"
+    again = run("\n\n".join(["首页", "新增三个空气监测站", "2012-01-12 08:00", lead, *paras, lead, "版权所有"]))
+    assert again.text.split("\n") == [lead, *paras, lead]      # one paragraph twice stays twice
