@@ -126,7 +126,8 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
                           exclude=str(output) if output else None))
     writer = _writer(options, output, wants_folder, [i for i in items if isinstance(i, Input)])
     from . import terminal
-    render = terminal.renderer(options) if output is None else None
+    from .render import RENDERERS
+    render = (terminal.renderer(options) if output is None else None) or RENDERERS[options.format]
     progress = terminal.Progress(len(items), enabled=not quiet)
 
     def on_error(error) -> None:
@@ -134,10 +135,18 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
         sys.stderr.write(f"newsclean: {error.path}: {error.message}\n")
         sys.stderr.flush()
 
+    def render_and_warn(doc, options):
+        # Text and markdown carry no warnings: an input read with repairs (bad bytes
+        # replaced, NULs removed) must still say so, in one line.
+        if doc.warnings:
+            progress.clear()
+            sys.stderr.write(f"newsclean: {doc.path}: warning: {'; '.join(doc.warnings)}\n")
+        return render(doc, options)
+
     complete = False
     try:
         tally = run(items, options, writer, on_error=on_error, on_progress=progress.advance,
-                    render=render)
+                    render=render_and_warn)
         complete = True
     except KeyboardInterrupt:
         progress.clear()
@@ -172,7 +181,16 @@ def _writer(options: Options, output: Path | None, folder: bool, inputs):
         if item.root and (real_out + os.sep).startswith(os.path.realpath(item.root) + os.sep):
             _fail_usage(f"--output {output} is inside the folder being read ({item.root})")
     if folder:
-        return FolderWriter(output, options.format)
+        writer = FolderWriter(output, options.format)
+        from .errors import printable
+        from .sources import relative_name
+        for item in inputs:
+            # A file named on the command line has no root: its output lands in the
+            # folder under its own name, which may be the input itself (-o ./).
+            if not item.is_stdin and os.path.realpath(
+                    writer.target_for(relative_name(item))) == os.path.realpath(item.path):
+                _fail_usage(f"--output {output} would overwrite the input {printable(item.path)}")
+        return writer
     if output.exists() and not output.is_file():
         _fail_usage(f"--output {output} is not a file or folder")
     return FileWriter(output, options.format)
