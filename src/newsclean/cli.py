@@ -277,5 +277,12 @@ def summarize(
          recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the json/jsonl output record."""
+    from .schema import schema_text
+    sys.stdout.write(schema_text())
+
+
 def main() -> None:
     app(prog_name="newsclean")

@@ -32,6 +32,7 @@ STDIN = "-"
 # would pass through and be taken for newsclean's (an ok record with an "error").
 _RESERVED = ("error", "lines")
 _LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -121,7 +122,8 @@ def _walk(folder: str, root: str, recursive: bool, glob: str | None,
             is_dir = entry.is_dir()
             is_file = entry.is_file()
         except OSError as exc:
-            yield _failure(path, ReadError, exc.strerror or str(exc))
+            message = "symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror
+            yield _failure(path, ReadError, message or str(exc))
             continue
         if is_dir:
             if recursive:
@@ -153,10 +155,11 @@ def read_bytes(item: Input) -> bytes:
         raise ReadError(item.path, exc.strerror or str(exc)) from None
 
 
-def stream_lines(item: Input, encoding: str | None = None,
-                 chunk_size: int = 1 << 20) -> Iterator[str]:
+def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 << 20,
+                 warnings: list[str] | None = None) -> Iterator[str]:
     """The input's lines, each with its own line ending, decoded incrementally so that
-    memory does not grow with the file. The encoding is detected from the first chunk."""
+    memory does not grow with the file. The encoding is detected from the first chunk;
+    repairs it calls for (bad bytes replaced, mixed encodings) are added to `warnings`."""
     name = display_name(item)
     try:
         fh = sys.stdin.buffer if item.is_stdin else open(item.path, "rb")
@@ -172,8 +175,17 @@ def stream_lines(item: Input, encoding: str | None = None,
         cut = head.rfind(b"\n") + 1 if len(head) == chunk_size else len(head)
         codec = encoding or detect_encoding(head[:cut] or head, name,
                                             complete=len(head) < chunk_size)
-        if encoding is None and _looks_binary(_sample(head, codec)):
-            raise InputFormatError(name, "binary data, not text")
+        if encoding is None:
+            sample = _sample(head, codec, len(head) < chunk_size)
+            if _looks_binary(sample):
+                raise InputFormatError(name, "binary data, not text")
+            if len(head) < chunk_size and not sample.strip():
+                raise InputFormatError(name, _emptiness(sample))
+            if warnings is not None and codec.startswith(MIXED):
+                warnings.append(f"mixed encodings: lines not in utf-8 decoded as "
+                                f"{codec[len(MIXED):]}")
+            elif warnings is not None and codec.endswith(REPAIRED):
+                warnings.append(f"invalid {codec[:-len(REPAIRED)]}: undecodable bytes replaced")
         if codec.startswith(MIXED):
             yield from _stream_mixed(fh, head, codec[len(MIXED):], chunk_size)
         else:
@@ -232,10 +244,12 @@ def _stream_mixed(fh: BinaryIO, head: bytes, legacy: str, chunk_size: int) -> It
         yield decode_mixed_line(pending, legacy)[0]
 
 
-def _sample(head: bytes, codec: str) -> str:
+def _sample(head: bytes, codec: str, whole: bool) -> str:
+    """The start of the input, decoded well enough to judge it (all of it if `whole`)."""
     if codec.startswith(MIXED):
         codec = "utf-8"
-    return head[:8192].decode(codec.removesuffix(REPAIRED), errors="replace")
+    return strip_bom((head if whole else head[:8192]).decode(codec.removesuffix(REPAIRED),
+                                                             errors="replace"))
 
 
 def _emptiness(data: bytes | str) -> str:
@@ -334,7 +348,7 @@ def _jsonl_documents(text: str, name: str, file_warnings: list[str]) -> Iterator
 
 def _scrub(value: Any) -> Any:
     if isinstance(value, str):
-        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        return _SURROGATE.sub("\ufffd", value)
     if isinstance(value, list):
         return [_scrub(v) for v in value]
     if isinstance(value, dict):
