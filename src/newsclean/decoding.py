@@ -92,9 +92,9 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
         lines = data.splitlines(keepends=True)
         decoded = [decode_mixed_line(line, legacy) for line in lines]
         text = strip_bom("".join(d for d, _ in decoded))
-        other = sum(1 for _, was_legacy in decoded if was_legacy)
-        warnings = [f"mixed encodings: {other} of {len(lines)} lines decoded as {legacy}, "
-                    "the others as utf-8"]
+        used = [codec for _, codec in decoded if codec != "utf-8"]
+        warnings = [f"mixed encodings: {len(used)} of {len(lines)} lines decoded as "
+                    f"{', '.join(sorted(set(used)))}, the others as utf-8"]
         if "\ufffd" in text:
             warnings.append(f"{text.count(chr(0xFFFD))} undecodable character(s) replaced")
         return text, warnings
@@ -114,17 +114,23 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
     return strip_bom(text), []
 
 
-def decode_mixed_line(line: bytes, legacy: str) -> tuple[str, bool]:
-    """One line of a mixed file: UTF-8 if it is (or nearly is), else `legacy`.
-    Returns the text and whether the legacy codec was used."""
+def decode_mixed_line(line: bytes, legacy: str) -> tuple[str, str]:
+    """One line of a mixed file: UTF-8 if it is (or nearly is), else the legacy codec
+    that decodes it best, `legacy` (the file's) when in doubt. Returns the text and
+    the codec used."""
     try:
-        return line.decode("utf-8"), False
+        return line.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     text = line.decode("utf-8", errors="replace")
     if _lightly_damaged(text):
-        return text, False
-    return line.decode(legacy, errors="replace"), True
+        return text, "utf-8"
+    fits = [(_plausibility(t), name == legacy, t, name)
+            for name in _LEGACY if (t := _decodes(line, name, True)) is not None]
+    if fits:
+        _, _, text, name = max(fits)
+        return text, name
+    return line.decode(legacy, errors="replace"), legacy
 
 
 def strip_bom(text: str) -> str:
