@@ -208,3 +208,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+def needs_stages(command: str) -> None:
+    """Skip until the stage modules a command runs are part of the package."""
+    for name in {"keywords": ["keywords"], "summarize": ["keywords", "summarize"]}.get(command, []):
+        pytest.importorskip(f"newsclean.{name}")

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE, CASES, article_text, no_temp_files, symlinks_supported
+from conftest import (ARTICLE, CASES, article_text, needs_stages, no_temp_files,
+                      symlinks_supported)
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -119,13 +120,23 @@ def test_a_folder_of_bad_inputs_into_a_folder(cli, bad_corpus, tmp_path, check_r
 def test_a_folder_of_bad_inputs_into_one_file(cli, bad_corpus, tmp_path, check_records):
     folder, corpus = bad_corpus
     target = tmp_path / "all.jsonl"
-    run = cli(["summarize", folder, "-o", target, "-f", "jsonl", "-j", "1", "-q"])
+    run = cli(["clean", folder, "-o", target, "-f", "jsonl", "-j", "1", "-q"])
     assert run.exit_code == 1 and run.stdout == ""
     recs = check_records(target.read_text(encoding="utf-8"))
     assert [Path(r["path"]).name for r in recs] == sorted([*corpus, "good.txt"])
     failed = {Path(r["path"]).name for r in recs if "error" in r}
     assert failed == {c.name for c in corpus.values() if c.outcome == "fail"}
     assert no_temp_files(tmp_path)
+
+
+@pytest.mark.parametrize("command", ["keywords", "summarize"])
+def test_analysis_commands_on_bad_inputs(cli, bad_corpus, command):
+    needs_stages(command)
+    folder, corpus = bad_corpus
+    run = cli([command, folder, "-f", "jsonl", "-j", "1", "-q"])
+    assert run.exit_code == 1
+    failed = {Path(r["path"]).name for r in run.records if "error" in r}
+    assert failed == {c.name for c in corpus.values() if c.outcome == "fail"}
 
 
 def test_workers_give_the_same_answer(cli, bad_corpus):

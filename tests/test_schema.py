@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import article_text
+from conftest import article_text, needs_stages
 from newsclean import errors
 from newsclean.article import RECORD_KEYS
 from newsclean.schema import record_schema, schema_text
@@ -32,6 +32,7 @@ def test_schema_follows_the_code():
 @pytest.mark.parametrize("command", [["clean", "--explain"], ["keywords"], ["summarize"],
                                      ["convert", "--to", "taiwan"]])
 def test_records_of_every_command_validate(cli, tmp_path, command):
+    needs_stages(command[0])
     (tmp_path / "a.txt").write_text(article_text(), encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"")
     (tmp_path / "c.jsonl").write_text('{"id": 1, "text": "一段正文。"}\n{"id": 2}\n',

@@ -1,0 +1,155 @@
+"""Properties every stage keeps whatever the text: no exception, nothing invented.
+
+Text comes from two strategies: any Unicode at all, and page-like dumps assembled
+from the lines real dumps are made of (headlines, bylines, dates, navigation, prose
+in Simplified, Traditional and English, links, image names), so the cleaner's
+decisions are exercised and not only its error handling.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from conftest import needs_stages
+from newsclean import Options
+from newsclean.article import Article
+from newsclean.convert import CONFIGS, HAN, convert_text
+
+SETTINGS = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+PROSE = [
+    "国务院总理今天在北京会见了来访的外国代表团，双方就经贸合作等问题交换了意见。",
+    "会谈在友好的气氛中进行，双方同意继续加强在科技、教育和文化领域的交流！",
+    "立法會今日三讀通過條例草案，政府表示會盡快刊憲實施。",
+    "The council approved the budget on Tuesday, after a long debate about schools.",
+    "他说：“我们会继续努力。”记者注意到，现场有很多市民",
+    "据了解，该项目总投资约3.5亿元，预计2025年底完工。",
+]
+FURNITURE = [
+    "首页 新闻 体育 财经 娱乐", "来源：新华社", "记者 张三", "2024-03-01 10:00",
+    "责任编辑：李四", "点赞() 分享到：微博 微信", "上一条 下一条", "相关稿件",
+    "http://example.com/news/1.html", "photo_2024.webp.jpg", "图为会议现场。",
+    "Share this article", "By Jane Doe", "Copyright © 2024 All rights reserved",
+    "北京会见外国代表团", "", "   ", "\u3000\u3000",
+]
+line = st.one_of(st.sampled_from(PROSE), st.sampled_from(FURNITURE),
+                 st.text(max_size=40), st.builds(lambda a, b: a + b, st.sampled_from(PROSE),
+                                                 st.sampled_from(PROSE)))
+page = st.builds(lambda lines, sep: sep.join(lines), st.lists(line, max_size=30),
+                 st.sampled_from(["\n", "\r\n", "\n\n"]))
+any_text = st.text(max_size=300)
+texts = st.one_of(page, any_text)
+
+
+def norm(text: str) -> str:
+    """Whitespace normalised the way a reader compares lines."""
+    return " ".join(text.replace("\u200b", " ").replace("\ufeff", " ").split())
+
+
+def input_lines(raw: str) -> set[str]:
+    return {norm(x) for x in raw.splitlines()}
+
+
+@pytest.mark.parametrize("command", ["clean", "keywords", "summarize"])
+@SETTINGS
+@given(raw=texts)
+def test_every_command_takes_any_text(command, raw):
+    needs_stages(command)
+    doc = newsclean.process_text(raw, Options(command=command))
+    assert isinstance(doc.text, str)
+    assert all(isinstance(k, str) and k for k in doc.keywords)
+    assert doc.script in (None, "simplified", "traditional", "mixed")
+
+
+@SETTINGS
+@given(raw=texts)
+def test_convert_command_keeps_the_text(raw):
+    doc = newsclean.process_text(raw, Options(command="convert", to="traditional"))
+    assert len(doc.text) == len(raw) or HAN.search(raw)
+
+
+@SETTINGS
+@given(raw=texts)
+@example(raw="标题\n  正文  第一段，很长的句子。\t\n")
+def test_clean_text_is_made_of_input_lines(raw):
+    doc = newsclean.process_text(raw, Options(command="clean"))
+    lines = input_lines(raw)
+    for kept in doc.text.split("\n"):
+        if kept:
+            assert norm(kept) in lines
+    if doc.title is not None:
+        assert norm(doc.title) in lines
+
+
+@SETTINGS
+@given(raw=texts)
+def test_cleaning_clean_output_changes_nothing(raw):
+    first = newsclean.process_text(raw, Options(command="clean"))
+    again = newsclean.process_text(_as_dump(first), Options(command="clean"))
+    assert (again.title, again.text) == (first.title, first.text)
+
+
+def _as_dump(doc: Article) -> str:
+    return "\n".join(x for x in (doc.title, doc.text) if x)
+
+
+@SETTINGS
+@given(raw=texts, n=st.integers(1, 5))
+def test_summary_sentences_are_verbatim_in_the_text(raw, n):
+    needs_stages("summarize")
+    doc = newsclean.process_text(raw, Options(command="summarize", sentences=n))
+    assert len(doc.summary) <= n
+    for sentence in doc.summary:
+        assert sentence and sentence in doc.text
+
+
+@SETTINGS
+@given(raw=texts, budget=st.integers(1, 200))
+def test_summary_budget_in_characters(raw, budget):
+    needs_stages("summarize")
+    doc = newsclean.process_text(raw, Options(command="summarize", max_chars=budget))
+    for sentence in doc.summary:
+        assert sentence in doc.text
+    if len(doc.summary) > 1:
+        assert sum(map(len, doc.summary)) <= budget
+
+
+# Phrase configs replace a few whole phrases, letters included (U盘 → 隨身碟,
+# 宝马集团 → BMW集團, 汤姆·霍伯 → 湯賀柏): their property is tested on text without
+# them, and the exceptions are pinned below.
+_PHRASE_CONFIGS = {"s2twp", "tw2sp", "s2hkp", "hk2sp"}
+_PHRASE_HAZARDS = re.compile(r"[A-Za-z·]")
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+@settings(max_examples=25, deadline=None)
+@given(text=st.one_of(any_text, page))
+@example(text="NUL\x00后面的文字，还在。\ud800")
+def test_convert_leaves_every_non_han_character(config, text):
+    if config in _PHRASE_CONFIGS:
+        text = _PHRASE_HAZARDS.sub("", text)
+    assert HAN.sub("", convert_text(text, config)) == HAN.sub("", text)
+
+
+@pytest.mark.xfail(strict=True, reason="OpenCC regional phrases replace letters too")
+@pytest.mark.parametrize("config, text", [("s2twp", "U盘"), ("s2twp", "宝马集团"),
+                                          ("tw2sp", "B肝"), ("s2hkp", "汤姆·霍伯")])
+def test_phrase_configs_change_letters(config, text):
+    assert HAN.sub("", convert_text(text, config)) == HAN.sub("", text)
+
+
+@SETTINGS
+@given(raws=st.lists(page, min_size=2, max_size=4))
+def test_a_batch_learns_from_any_texts(raws):
+    from newsclean.clean import learn_batch
+    from newsclean.pipeline import process
+    batch = learn_batch(iter(raws))
+    for i, raw in enumerate(raws):
+        doc = process(Article(path=f"{i}", raw=raw), Options(command="clean"), batch)
+        lines = input_lines(raw)
+        assert all(norm(x) in lines for x in doc.text.split("\n") if x)
