@@ -43,31 +43,40 @@ def detect_encoding(data: bytes, path: str, complete: bool = True) -> str:
     """The codec name for these bytes (a whole file, or the start of one cut at a line
     break: `complete` False). Raises InputFormatError for binary data, DecodeError when
     nothing fits."""
+    return _detect(data, path, complete)[0]
+
+
+def _detect(data: bytes, path: str, complete: bool) -> tuple[str, str | None]:
+    """The codec name, and the decoded text when finding the codec meant decoding it
+    all: a large file is then decoded once, not twice."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return name
+            return name, None
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise InputFormatError(path, f"binary data ({kind}), not text")
     utf16 = _utf16_without_bom(data, complete)
     if utf16:
-        return utf16
-    if _decodes(data, "utf-8", complete) is not None:
-        return "utf-8"
+        return utf16, None
+    text = _decodes(data, "utf-8", complete)
+    if text is not None:
+        return "utf-8", text
     utf8_bytes, damaged, foreign = _classify_lines(data, complete)
     if damaged and not foreign:
-        return "utf-8" + REPAIRED
+        return "utf-8" + REPAIRED, None
     # A GBK line passes for UTF-8 only by chance, and only when it is short (the
     # famous 联通): a dozen non-ASCII bytes of valid UTF-8 are not chance.
     if foreign and utf8_bytes >= 12:
-        return MIXED + _best_legacy(data, complete)
-    candidates = []
+        return MIXED + _best_legacy(data, complete), None
+    best: tuple[float, str, str] | None = None
     for name in _LEGACY:
         text = _decodes(data, name, complete)
         if text is not None:
-            candidates.append((_plausibility(text), name))
-    if candidates:
-        return max(candidates)[1]
+            score = _plausibility(text)
+            if best is None or score > best[0]:
+                best = (score, name, text)
+    if best is not None:
+        return best[1], best[2]
     # No codec fits every byte: take the one that needs the fewest replacements, if they
     # are few enough to be damage rather than a wrong guess.
     damage = []
@@ -76,17 +85,19 @@ def detect_encoding(data: bytes, path: str, complete: bool = True) -> str:
         damage.append((text.count("\ufffd"), -_plausibility(text), name, len(text)))
     bad, _, name, length = min(damage)
     if bad <= max(3, length // 200):
-        return name + REPAIRED
+        return name + REPAIRED, None
     # Chinese UTF-16 may hold no ASCII character, hence no NUL byte to go by.
     utf16 = _utf16_without_bom(data, complete, min_nuls=0)
     if utf16:
-        return utf16
+        return utf16, None
     raise DecodeError(path, "not UTF-8, GB18030 or Big5 text; name its encoding with --encoding")
 
 
 def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[str, list[str]]:
     """Decode an input's bytes (see detect_encoding). Returns the text and any warnings."""
-    name = encoding or detect_encoding(data, path)
+    name, text = (encoding, None) if encoding else _detect(data, path, True)
+    if text is not None:
+        return strip_bom(text), []
     if name.startswith(MIXED):
         legacy = name[len(MIXED):]
         lines = data.splitlines(keepends=True)
@@ -209,7 +220,8 @@ def _utf16_without_bom(data: bytes, complete: bool, min_nuls: int = 1) -> str | 
 def _plausibility(text: str) -> float:
     """How much a decoded text looks like real Chinese: frequent punctuation and
     ideographs count for it, private-use and compatibility characters (the mark of a
-    wrong codec) against it."""
+    wrong codec) against it. A sample is enough to tell codecs apart."""
+    text = text[:1 << 18]
     score = 0.0
     for ch in text:
         o = ord(ch)

@@ -170,7 +170,7 @@ def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 <
             head = fh.read(chunk_size)
         except OSError as exc:
             raise ReadError(name, exc.strerror or str(exc)) from None
-        if not head.strip():
+        if not head or head.isspace():
             raise InputFormatError(name, _emptiness(head))
         cut = head.rfind(b"\n") + 1 if len(head) == chunk_size else len(head)
         codec = encoding or detect_encoding(head[:cut] or head, name,
@@ -271,7 +271,7 @@ def to_documents(item: Input, data: bytes, encoding: str | None = None,
     An input with nothing to read (empty, only whitespace) is a failure: an editor
     running a folder wants to hear about the file that came out empty."""
     name = display_name(item)
-    if not data.strip():
+    if not data or data.isspace():           # not strip(): no copy of a large input
         raise InputFormatError(name, _emptiness(data))
     text, warnings = decode_bytes(data, name, encoding)
     if input_format == "jsonl" or (input_format is None and item.is_jsonl):
@@ -282,7 +282,7 @@ def to_documents(item: Input, data: bytes, encoding: str | None = None,
     if "\x00" in text:
         warnings.append(f"{text.count(chr(0))} NUL character(s) removed")
         text = text.replace("\x00", "")
-    if not text.strip():
+    if not text or text.isspace():
         raise InputFormatError(name, _emptiness(text))
     doc = Article(path=name, raw=text, warnings=warnings)
     if input_format == "html":
