@@ -362,6 +362,16 @@ def test_an_input_is_never_overwritten(cli, three, tmp_path, monkeypatch):
     assert (three / "a.txt").read_bytes() == before[three / "a.txt"]
 
 
+def test_two_inputs_never_share_an_output_file(cli, three, tmp_path):
+    (three / "a.html").write_text(f"<html><body><p>{ARTICLE}</p></body></html>", encoding="utf-8")
+    out = tmp_path / "out"
+    run = cli(["clean", three, "-o", f"{out}/", "-f", "json", "-q"])
+    assert run.exit_code == 2 and not out.exists()
+    assert run.stderr_lines() == [f"newsclean: error: --output {out}: {three / 'a.html'} and "
+                                  f"{three / 'a.txt'} would both be written to {out / 'a.json'}"]
+    assert cli(["clean", three, "--glob", "*.txt", "-o", f"{out}/", "-q"]).exit_code == 0
+
+
 # --- the real process: exit codes and stream separation -----------------------------
 
 def _newsclean(*args: str, cwd: Path | None = None, stdin: bytes = b""):

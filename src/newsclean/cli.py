@@ -184,12 +184,19 @@ def _writer(options: Options, output: Path | None, folder: bool, inputs):
         writer = FolderWriter(output, options.format)
         from .errors import printable
         from .sources import relative_name
+        claimed: dict[str, str] = {}
         for item in inputs:
+            target = os.path.realpath(writer.target_for(relative_name(item)))
             # A file named on the command line has no root: its output lands in the
             # folder under its own name, which may be the input itself (-o ./).
-            if not item.is_stdin and os.path.realpath(
-                    writer.target_for(relative_name(item))) == os.path.realpath(item.path):
+            if not item.is_stdin and target == os.path.realpath(item.path):
                 _fail_usage(f"--output {output} would overwrite the input {printable(item.path)}")
+            # a.txt and a.html both give a.json: the second would replace the first.
+            if target in claimed and claimed[target] != item.path:
+                _fail_usage(f"--output {output}: {printable(claimed[target])} and "
+                            f"{printable(item.path)} would both be written to "
+                            f"{printable(str(writer.target_for(relative_name(item))))}")
+            claimed[target] = item.path
         return writer
     if output.exists() and not output.is_file():
         _fail_usage(f"--output {output} is not a file or folder")
