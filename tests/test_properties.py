@@ -153,3 +153,51 @@ def test_a_batch_learns_from_any_texts(raws):
         doc = process(Article(path=f"{i}", raw=raw), Options(command="clean"), batch)
         lines = input_lines(raw)
         assert all(norm(x) in lines for x in doc.text.split("\n") if x)
+
+
+# --- reading: any bytes in, a document or a NewscleanError out ------------------------
+
+_encoded = st.builds(lambda text, codec: text.encode(codec, errors="replace"), texts,
+                     st.sampled_from(["utf-8", "gb18030", "big5hkscs", "utf-16-le", "utf-16-be"]))
+any_bytes = st.one_of(st.binary(max_size=400), _encoded,
+                      st.builds(lambda a, b: a + b, _encoded, st.binary(max_size=8)))
+
+
+@SETTINGS
+@given(data=any_bytes, jsonl=st.booleans())
+def test_any_bytes_become_documents_or_a_clear_error(data, jsonl):
+    from newsclean.errors import NewscleanError
+    from newsclean.sources import Failure, Input, to_documents
+    try:
+        docs = list(to_documents(Input("x.jsonl" if jsonl else "x.txt"), data))
+    except NewscleanError as exc:
+        assert exc.message and "\n" not in exc.message
+        return
+    for doc in docs:
+        text = doc.error.message if isinstance(doc, Failure) else doc.raw
+        text.encode("utf-8")                     # always writable
+        assert isinstance(doc, Failure) or doc.raw.strip()
+
+
+@SETTINGS
+@given(data=any_bytes)
+def test_streaming_decodes_like_reading_whole(data, tmp_path_factory):
+    """In chunks or at once, the same text. (A stream guesses its encoding from its first
+    chunk, 1 MB by default; the small chunks here get the whole file's encoding.)"""
+    from newsclean.errors import NewscleanError
+    from newsclean.sources import Input, decode_bytes, detect_encoding, stream_lines
+    path = tmp_path_factory.mktemp("s") / "x.txt"
+    path.write_bytes(data)
+    try:
+        codec = detect_encoding(data, "x")
+        whole, _ = decode_bytes(data, "x")
+    except NewscleanError:
+        return
+    assert decode_bytes(data, "x", codec)[0] == whole
+    for kwargs in ({}, {"encoding": codec, "chunk_size": 7}, {"encoding": codec, "chunk_size": 64}):
+        try:
+            streamed = list(stream_lines(Input(str(path)), **kwargs))
+        except NewscleanError:
+            continue                            # refused (binary, empty): never a traceback
+        assert "".join(streamed) == whole
+        assert streamed == whole.splitlines(keepends=True)

@@ -36,6 +36,7 @@ MIXED = "utf-8 mixed with "             # "utf-8 mixed with gb18030"
 # private-use and other rare blocks instead.
 _COMMON = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u3000-\u303f"
                      r"\u4e00-\u9fff\uff00-\uffef]")
+_CR_BREAK = re.compile(rb"(?<=\r)(?!\n)(?=.)", re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -100,7 +101,9 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
         return strip_bom(text), []
     if name.startswith(MIXED):
         legacy = name[len(MIXED):]
-        lines = data.splitlines(keepends=True)
+        # Split at "\n" only, as a stream does: "\r" alone is too rare to split on here.
+        lines = data.split(b"\n")
+        lines = [line + b"\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
         decoded = [decode_mixed_line(line, legacy) for line in lines]
         text = strip_bom("".join(d for d, _ in decoded))
         used = [codec for _, codec in decoded if codec != "utf-8"]
@@ -136,6 +139,11 @@ def decode_mixed_line(line: bytes, legacy: str) -> tuple[str, str]:
     text = line.decode("utf-8", errors="replace")
     if _lightly_damaged(text):
         return text, "utf-8"
+    pieces = _CR_BREAK.split(line)
+    if len(pieces) > 1:                        # old Mac line breaks: "\r" alone
+        decoded = [decode_mixed_line(piece, legacy) for piece in pieces]
+        used = [codec for _, codec in decoded if codec != "utf-8"]
+        return "".join(t for t, _ in decoded), used[0] if used else "utf-8"
     fits = [(_plausibility(t), name == legacy, t, name)
             for name in _LEGACY if (t := _decodes(line, name, True)) is not None]
     if fits:

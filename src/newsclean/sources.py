@@ -238,10 +238,10 @@ def _stream_mixed(fh: BinaryIO, head: bytes, legacy: str, chunk_size: int) -> It
         lines = pending.split(b"\n")
         pending = lines.pop()
         for line in lines:
-            yield decode_mixed_line(line + b"\n", legacy)[0]
+            yield from decode_mixed_line(line + b"\n", legacy)[0].splitlines(keepends=True)
         chunk = fh.read(chunk_size)
     if pending:
-        yield decode_mixed_line(pending, legacy)[0]
+        yield from decode_mixed_line(pending, legacy)[0].splitlines(keepends=True)
 
 
 def _sample(head: bytes, codec: str, whole: bool) -> str:
