@@ -171,6 +171,8 @@ def test_jsonl_with_bad_lines(cli, tmp_path):
         "[" * 100_000 + "]" * 100_000,
         json.dumps({"id": 7, "text": article_text(), "error": "upstream", "note": "\ud800"},
                    ensure_ascii=True),
+        '{"id": 8, "text": "x", "n": ' + "9" * 5000 + "}",
+        '{"id": 9, "text": "' + ARTICLE + '", "score": NaN, "max": Infinity}',
         "",
     ]), encoding="utf-8")
     run = cli(["clean", feed, "-f", "jsonl", "-q", "-j", "1"])
@@ -183,9 +185,13 @@ def test_jsonl_with_bad_lines(cli, tmp_path):
         f"newsclean: {feed}:6: JSON nested too deeply",
         f"newsclean: {feed}:7: warning: lone surrogate escape(s) replaced; "
         'input field "error" dropped: the key is newsclean\'s',
+        f"newsclean: {feed}:8: not usable JSON (Exceeds the limit (4300 digits) "
+        "for integer string conversion)",
+        f"newsclean: {feed}:9: warning: Infinity, NaN replaced by null",
     ]
     by_line = {r["path"].rsplit(":", 1)[1]: r for r in run.records}
-    assert sorted(by_line, key=int) == ["1", "2", "3", "4", "5", "6", "7"]
+    assert sorted(by_line, key=int) == [str(n) for n in range(1, 10)]
+    assert by_line["9"]["score"] is None and by_line["9"]["max"] is None
     assert by_line["1"]["id"] == 1 and "error" not in by_line["1"]
     assert by_line["4"]["id"] == 4 and by_line["4"]["error"]["type"] == "format"
     assert by_line["7"]["note"] == "\ufffd" and "error" not in by_line["7"]

@@ -301,18 +301,25 @@ def _jsonl_documents(text: str, name: str, file_warnings: list[str]) -> Iterator
             continue
         records += 1
         where = f"{name}:{lineno}"
+        constants: list[str] = []
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_constant=lambda c: constants.append(c))
         except json.JSONDecodeError as exc:
             yield _failure(where, InputFormatError, f"not JSON ({exc.msg})")
             continue
         except RecursionError:
             yield _failure(where, InputFormatError, "JSON nested too deeply")
             continue
+        except ValueError as exc:      # an integer of thousands of digits
+            yield _failure(where, InputFormatError, f"not usable JSON ({str(exc).split(':')[0]})")
+            continue
         if not isinstance(record, dict):
             yield _failure(where, InputFormatError, "not a JSON object")
             continue
         warnings = list(file_warnings)
+        if constants:
+            # NaN and Infinity are Python's JSON, not JSON: the output must be JSON.
+            warnings.append(f"{', '.join(sorted(set(constants)))} replaced by null")
         if _LONE_SURROGATE.search(line):
             # "\ud800" is valid JSON but no UTF-8 output can hold it.
             record = _scrub(record)
