@@ -197,3 +197,26 @@ def test_errors_survive_pickling():
 def test_bom_is_stripped_once():
     text, _ = decode_bytes(codecs.BOM_UTF8 + "\ufeff标题".encode(), "x")
     assert text == "\ufeff标题"
+
+
+@pytest.mark.parametrize("encoding, reason", [
+    ("klingon", "unknown encoding 'klingon'"), ("base64", "'base64' is not a text encoding"),
+    ("rot13", "not a text encoding"), ("zlib", "not a text encoding"),
+    ("punycode", "not valid punycode"), ("undefined", "not valid undefined"),
+    ("ascii", r"not valid ascii \(at byte 0\)"),
+])
+def test_forced_encodings_that_cannot_decode(tmp_path, encoding, reason):
+    data = "中文内容。\n".encode() * 3
+    with pytest.raises(DecodeError, match=reason):
+        decode_bytes(data, "x", encoding)
+    path = tmp_path / "x.txt"
+    path.write_bytes(data)
+    with pytest.raises(DecodeError, match=reason):
+        list(stream_lines(Input(str(path)), encoding))
+
+
+def test_decode_error_offsets_count_from_the_file_start(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"a" * 100 + "中".encode())
+    with pytest.raises(DecodeError, match=r"at byte 100\)"):
+        list(stream_lines(Input(str(path)), "ascii", chunk_size=16))

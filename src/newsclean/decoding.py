@@ -96,7 +96,7 @@ def _detect(data: bytes, path: str, complete: bool) -> tuple[str, str | None]:
 
 def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[str, list[str]]:
     """Decode an input's bytes (see detect_encoding). Returns the text and any warnings."""
-    name, text = (encoding, None) if encoding else _detect(data, path, True)
+    name, text = (check_codec(encoding, path), None) if encoding else _detect(data, path, True)
     if text is not None:
         return strip_bom(text), []
     if name.startswith(MIXED):
@@ -120,12 +120,28 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
                       f"{text.count(chr(0xFFFD))} character(s) replaced"]
     try:
         text = data.decode(name)
+    except UnicodeError as exc:
+        raise DecodeError(path, not_valid(name, exc)) from None
+    return strip_bom(text), []
+
+
+def check_codec(name: str, path: str) -> str:
+    """A forced encoding, checked: it exists and turns bytes into text (base64, zlib
+    or rot13 are codecs too, and would fail in stranger ways)."""
+    if name.startswith(MIXED) or name.endswith(REPAIRED):
+        return name
+    try:
+        info = codecs.lookup(name)
     except LookupError:
         raise DecodeError(path, f"unknown encoding {name!r}") from None
-    except UnicodeDecodeError as exc:
-        raise DecodeError(path, f"not valid {name} (at byte {exc.start}); "
-                                "name its encoding with --encoding") from None
-    return strip_bom(text), []
+    if not getattr(info, "_is_text_encoding", True):
+        raise DecodeError(path, f"{name!r} is not a text encoding")
+    return name
+
+
+def not_valid(name: str, exc: UnicodeError) -> str:
+    where = f" (at byte {exc.start})" if isinstance(exc, UnicodeDecodeError) else ""
+    return f"not valid {name}{where}; name its encoding with --encoding"
 
 
 def decode_mixed_line(line: bytes, legacy: str) -> tuple[str, str]:

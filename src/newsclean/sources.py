@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
 from .article import Article
-from .decoding import (MIXED, REPAIRED, decode_bytes, decode_mixed_line, detect_encoding,
-                       strip_bom)
+from .decoding import (MIXED, REPAIRED, check_codec, decode_bytes, decode_mixed_line,
+                       detect_encoding, not_valid, strip_bom)
 from .errors import DecodeError, InputFormatError, NewscleanError, ReadError, printable
 
 __all__ = ["STDIN", "Input", "Failure", "discover", "read_bytes", "stream_lines",
@@ -173,8 +173,8 @@ def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 <
         if not head or head.isspace():
             raise InputFormatError(name, _emptiness(head))
         cut = head.rfind(b"\n") + 1 if len(head) == chunk_size else len(head)
-        codec = encoding or detect_encoding(head[:cut] or head, name,
-                                            complete=len(head) < chunk_size)
+        codec = (check_codec(encoding, name) if encoding else
+                 detect_encoding(head[:cut] or head, name, complete=len(head) < chunk_size))
         if encoding is None:
             sample = _sample(head, codec, len(head) < chunk_size)
             if _looks_binary(sample):
@@ -212,8 +212,10 @@ def _stream_decoded(fh: BinaryIO, head: bytes, codec: str, name: str,
         try:
             text = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as exc:
-            raise DecodeError(name, f"not valid {codec} (at byte {offset + exc.start}); "
-                                    "name its encoding with --encoding") from None
+            exc.start += offset
+            raise DecodeError(name, not_valid(codec, exc)) from None
+        except UnicodeError as exc:
+            raise DecodeError(name, not_valid(codec, exc)) from None
         if first:
             text, first = strip_bom(text), False
         pending += text
