@@ -413,3 +413,33 @@ def test_real_process_exit_codes(tmp_path):
     usage = _newsclean("clean", str(good), "-o", str(good))
     assert usage.returncode == 2 and usage.stdout == b"" and b"Traceback" not in usage.stderr
     assert _newsclean("schema").returncode == 0
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_real_ctrl_c_leaves_only_complete_outputs(tmp_path, jobs, check_records):
+    import signal
+    import subprocess
+    import sys
+    import time
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3000):
+        (folder / f"{i:04d}.txt").write_text(f"第{i}号\n{ARTICLE}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    src = Path(__file__).parent.parent / "src"
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean", "clean", str(folder), "-o",
+                             f"{out}/", "-f", "json", "-j", jobs, "--independent"],
+                            env={**os.environ, "PYTHONPATH": str(src)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 50:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert stderr.decode().splitlines()[-1] == "newsclean: interrupted"
+    assert b"Traceback" not in stderr and stdout == b""
+    written = sorted(out.iterdir())
+    assert 50 <= len(written) < 3000 and no_temp_files(out)
+    for path in written:                   # every finished output is complete
+        check_records(path.read_text(encoding="utf-8"))
