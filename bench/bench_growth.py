@@ -83,10 +83,20 @@ def decode_runner(raw: str) -> Callable[[], object]:
     return lambda: decode_bytes(data, "bench")
 
 
+def stream_runner(raw: str, encoding: str = "utf-8") -> Callable[[], object]:
+    """Streaming as `convert` does, in small chunks: a line longer than a chunk must not
+    be re-read for each chunk."""
+    from newsclean.sources import Input, stream_lines
+    fd, path = tempfile.mkstemp(suffix=".txt")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(raw.encode(encoding))
+    return lambda: sum(1 for _ in stream_lines(Input(path), chunk_size=1 << 14))
+
+
 def growth(units: int, quick: bool) -> list[tuple[str, str, float, float]]:
     rows = []
     inputs = {"article": article, "no punctuation": no_punctuation, "deep html": deep_html}
-    plan = [("decode", None), ("clean", "summarize"), ("detect", "summarize"),
+    plan = [("decode", None), ("stream", None), ("clean", "summarize"), ("detect", "summarize"),
             ("keywords", "summarize"), ("summarize", "summarize"), ("convert", "summarize"),
             ("verbatim", "convert")]
     for label, make in inputs.items():
@@ -95,6 +105,8 @@ def growth(units: int, quick: bool) -> list[tuple[str, str, float, float]]:
             try:
                 if stage == "decode":
                     t1, t10 = timed(decode_runner(small)), timed(decode_runner(large))
+                elif stage == "stream":
+                    t1, t10 = timed(stream_runner(small)), timed(stream_runner(large))
                 else:
                     t1 = timed(stage_runner(command, stage, small))
                     t10 = timed(stage_runner(command, stage, large))

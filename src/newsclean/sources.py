@@ -204,7 +204,7 @@ def _stream_decoded(fh: BinaryIO, head: bytes, codec: str, name: str,
         decoder = codecs.getincrementaldecoder(codec)(errors=errors)
     except LookupError:
         raise DecodeError(name, f"unknown encoding {codec!r}") from None
-    pending = ""
+    lines = _LineJoiner()
     first = True
     chunk = head
     offset = 0
@@ -218,32 +218,61 @@ def _stream_decoded(fh: BinaryIO, head: bytes, codec: str, name: str,
             raise DecodeError(name, not_valid(codec, exc)) from None
         if first:
             text, first = strip_bom(text), False
-        pending += text
-        lines = pending.splitlines(keepends=True)
-        # The last piece may be a line still being read (or a "\r" before its "\n").
-        pending = lines.pop() if lines and chunk else ""
-        yield from lines
+        yield from lines.feed(text)
         if not chunk:
-            if pending:
-                yield pending
+            yield from lines.close()
             return
         offset += len(chunk)
         chunk = fh.read(chunk_size)
 
 
+class _LineJoiner:
+    """Text in pieces of any size in, complete lines (with their endings) out. A long
+    line is kept in pieces until it ends, so a line of 50 MB costs a single join,
+    not one per chunk."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def feed(self, text: str) -> list[str]:
+        if not text:
+            return []
+        if self.parts and self.parts[-1].endswith("\r"):
+            # A "\r" may be the first half of "\r\n": only now can it be split.
+            text = "".join(self.parts) + text
+            self.parts = []
+        lines = text.splitlines(keepends=True)
+        last = lines[-1]
+        tail = lines.pop() if last.endswith("\r") or last.splitlines() == [last] else None
+        if self.parts and lines:               # the line being kept ends here
+            lines[0] = "".join(self.parts) + lines[0]
+            self.parts = []
+        if tail is not None:                   # not ended yet
+            self.parts.append(tail)
+        return lines
+
+    def close(self) -> list[str]:
+        rest = "".join(self.parts)
+        self.parts = []
+        return rest.splitlines(keepends=True)
+
+
 def _stream_mixed(fh: BinaryIO, head: bytes, legacy: str, chunk_size: int) -> Iterator[str]:
     """A file of UTF-8 and legacy lines: each line decoded on its own."""
-    pending = b""
+    parts: list[bytes] = []
     chunk = head
     while chunk:
-        pending += chunk
-        lines = pending.split(b"\n")
-        pending = lines.pop()
-        for line in lines:
-            yield from decode_mixed_line(line + b"\n", legacy)[0].splitlines(keepends=True)
+        start = 0
+        while (end := chunk.find(b"\n", start)) >= 0:
+            parts.append(chunk[start:end + 1])
+            yield from decode_mixed_line(b"".join(parts), legacy)[0].splitlines(keepends=True)
+            parts = []
+            start = end + 1
+        if start < len(chunk):
+            parts.append(chunk[start:])
         chunk = fh.read(chunk_size)
-    if pending:
-        yield from decode_mixed_line(pending, legacy)[0].splitlines(keepends=True)
+    if parts:
+        yield from decode_mixed_line(b"".join(parts), legacy)[0].splitlines(keepends=True)
 
 
 def _sample(head: bytes, codec: str, whole: bool) -> str:
