@@ -16,8 +16,6 @@ import pytest
 from conftest import (ARTICLE, CASES, article_text, needs_stages, no_temp_files,
                       symlinks_supported)
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
 
 def _lines_naming(stderr: str, name: str) -> list[str]:
     return [line for line in stderr.splitlines() if name in line]
