@@ -178,7 +178,7 @@ def test_links_are_followed_once(tmp_path):
 
 
 def test_printable_keeps_one_line_and_is_idempotent():
-    raw = os.fsdecode(b"caf\xe9\nname\t\x1b\u2028.txt")
+    raw = os.fsdecode(b"caf\xe9\nname\t\x1b") + "\u2028.txt"
     shown = printable(raw)
     assert shown == "caf\\xe9\\nname\\t\\x1b\\u2028.txt"
     assert printable(shown) == shown and shown.encode("utf-8")
