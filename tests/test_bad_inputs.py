@@ -441,3 +441,45 @@ def test_real_ctrl_c_leaves_only_complete_outputs(tmp_path, jobs, check_records)
     assert 50 <= len(written) < 3000 and no_temp_files(out)
     for path in written:                   # every finished output is complete
         check_records(path.read_text(encoding="utf-8"))
+
+
+def test_output_that_cannot_be_written(cli, three, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    run = cli(["clean", three, "-o", blocker / "out.json", "-q"])
+    assert run.exit_code == 2
+    assert run.stderr_lines() == [f"newsclean: error: cannot write --output {blocker / 'out.json'}: "
+                                  "File exists"]
+    run = cli(["clean", three, "-o", f"{blocker / 'sub'}/", "-q"])
+    assert run.exit_code == 1 and len(run.stderr_lines()) == 1 and "Not a directory" in run.stderr
+    assert no_temp_files(tmp_path)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_a_full_disk_is_one_line(three):
+    import subprocess
+    import sys
+    src = Path(__file__).parent.parent / "src"
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "newsclean", "clean", str(three), "-q"],
+                              stdout=full, stderr=subprocess.PIPE, timeout=120,
+                              env={**os.environ, "PYTHONPATH": str(src)})
+    assert proc.returncode == 1
+    assert proc.stderr == b"newsclean: error: cannot write to stdout: No space left on device\n"
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"{i:03d}.txt").write_text(article_text(), encoding="utf-8")
+    src = Path(__file__).parent.parent / "src"
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean", "clean", str(folder), "-f", "jsonl",
+                             "-q", "-j", "1", "--independent"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(src)})
+    assert proc.stdout.read(100)
+    proc.stdout.close()                      # like `| head -c 100`
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1 and stderr == b""

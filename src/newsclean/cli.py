@@ -5,6 +5,8 @@ so `newsclean --help` and shell completion stay instant.
 """
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 from enum import Enum
@@ -124,7 +126,10 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
 
     items = list(discover(paths, options.recursive, options.glob,
                           exclude=str(output) if output else None))
-    writer = _writer(options, output, wants_folder, [i for i in items if isinstance(i, Input)])
+    try:
+        writer = _writer(options, output, wants_folder, [i for i in items if isinstance(i, Input)])
+    except OSError as exc:                  # -o under a file, in a read-only folder...
+        _fail_usage(f"cannot write --output {output}: {exc.strerror or exc}")
     from . import terminal
     from .render import RENDERERS
     render = (terminal.renderer(options) if output is None else None) or RENDERERS[options.format]
@@ -145,16 +150,26 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
 
     complete = False
     try:
-        tally = run(items, options, writer, on_error=on_error, on_progress=progress.advance,
-                    render=render_and_warn)
-        complete = True
+        try:
+            tally = run(items, options, writer, on_error=on_error,
+                        on_progress=progress.advance, render=render_and_warn)
+            complete = True
+        finally:
+            progress.clear()
+            writer.close(complete=complete)
     except KeyboardInterrupt:
-        progress.clear()
         sys.stderr.write("newsclean: interrupted\n")
         raise typer.Exit(130)
-    finally:
-        writer.close(complete=complete)
-        progress.clear()
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:        # the reader went away: Click ends quietly
+            raise
+        # A full disk or a vanished folder: the output being written is removed (the
+        # finished ones stay complete) and the run stops with one line, no traceback.
+        with contextlib.suppress(OSError):
+            writer.close(complete=False)
+        sys.stderr.write(f"newsclean: error: cannot write {output or 'to stdout'}: "
+                         f"{exc.strerror or exc}\n")
+        raise typer.Exit(EXIT_FAILED)
     if not quiet and (len(items) > 1 or tally.failed):
         sys.stderr.write(tally.line() + "\n")
     raise typer.Exit(EXIT_FAILED if tally.failed else EXIT_OK)
