@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from newsclean.cli import app
@@ -195,6 +196,15 @@ def symlinks_supported(tmp: Path) -> bool:
         return False
     os.unlink(tmp / ".probe")
     return True
+
+
+# Property tests are deterministic in the suite (the same examples every run, so a
+# failure is never luck); NEWSCLEAN_HYPOTHESIS=explore hunts with many random ones.
+settings.register_profile("suite", max_examples=40, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("explore", max_examples=1000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("NEWSCLEAN_HYPOTHESIS", "suite"))
 
 
 def pytest_configure(config):

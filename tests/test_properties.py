@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsclean
@@ -18,9 +18,6 @@ from conftest import needs_stages
 from newsclean import Options
 from newsclean.article import Article
 from newsclean.convert import CONFIGS, HAN, convert_text
-
-SETTINGS = settings(max_examples=40, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 PROSE = [
     "国务院总理今天在北京会见了来访的外国代表团，双方就经贸合作等问题交换了意见。",
@@ -56,7 +53,6 @@ def input_lines(raw: str) -> set[str]:
 
 
 @pytest.mark.parametrize("command", ["clean", "keywords", "summarize"])
-@SETTINGS
 @given(raw=texts)
 def test_every_command_takes_any_text(command, raw):
     needs_stages(command)
@@ -66,14 +62,12 @@ def test_every_command_takes_any_text(command, raw):
     assert doc.script in (None, "simplified", "traditional", "mixed")
 
 
-@SETTINGS
 @given(raw=texts)
 def test_convert_command_keeps_the_text(raw):
     doc = newsclean.process_text(raw, Options(command="convert", to="traditional"))
     assert len(doc.text) == len(raw) or HAN.search(raw)
 
 
-@SETTINGS
 @given(raw=texts)
 @example(raw="标题\n  正文  第一段，很长的句子。\t\n")
 def test_clean_text_is_made_of_input_lines(raw):
@@ -86,9 +80,28 @@ def test_clean_text_is_made_of_input_lines(raw):
         assert norm(doc.title) in lines
 
 
-@SETTINGS
 @given(raw=texts)
 def test_cleaning_clean_output_changes_nothing(raw):
+    first = newsclean.process_text(raw, Options(command="clean"))
+    again = newsclean.process_text(_as_dump(first), Options(command="clean"))
+    assert (again.title, again.text) == (first.title, first.text)
+
+
+# Found by the property above. A: a full English sentence taken for the headline,
+# which is body on the second pass. B (in the cleaner as of the clean branch, 9633fcf):
+# the only sentence taken for the headline, leaving the body empty.
+_NOT_IDEMPOTENT = {
+    "A": "The council approved the budget on Tuesday, after a long debate about schools.\n"
+         "首页 新闻 体育 财经 娱乐\n他说：“我们会继续努力。”记者注意到，现场有很多市民",
+    "B": "\n".join(["首页 新闻 体育 财经 娱乐", PROSE[0]] * 3),
+}
+
+
+@pytest.mark.xfail(strict=False, reason="clean: a sentence taken for the headline on the "
+                                        "first pass is body on the second")
+@pytest.mark.parametrize("case", sorted(_NOT_IDEMPOTENT))
+def test_cleaning_clean_output_known_cases(case):
+    raw = _NOT_IDEMPOTENT[case]
     first = newsclean.process_text(raw, Options(command="clean"))
     again = newsclean.process_text(_as_dump(first), Options(command="clean"))
     assert (again.title, again.text) == (first.title, first.text)
@@ -98,7 +111,6 @@ def _as_dump(doc: Article) -> str:
     return "\n".join(x for x in (doc.title, doc.text) if x)
 
 
-@SETTINGS
 @given(raw=texts, n=st.integers(1, 5))
 def test_summary_sentences_are_verbatim_in_the_text(raw, n):
     needs_stages("summarize")
@@ -108,7 +120,6 @@ def test_summary_sentences_are_verbatim_in_the_text(raw, n):
         assert sentence and sentence in doc.text
 
 
-@SETTINGS
 @given(raw=texts, budget=st.integers(1, 200))
 def test_summary_budget_in_characters(raw, budget):
     needs_stages("summarize")
@@ -127,7 +138,6 @@ _PHRASE_HAZARDS = re.compile(r"[A-Za-z·]")
 
 
 @pytest.mark.parametrize("config", CONFIGS)
-@settings(max_examples=25, deadline=None)
 @given(text=st.one_of(any_text, page))
 @example(text="NUL\x00后面的文字，还在。\ud800")
 def test_convert_leaves_every_non_han_character(config, text):
@@ -143,7 +153,6 @@ def test_phrase_configs_change_letters(config, text):
     assert HAN.sub("", convert_text(text, config)) == HAN.sub("", text)
 
 
-@SETTINGS
 @given(raws=st.lists(page, min_size=2, max_size=4))
 def test_a_batch_learns_from_any_texts(raws):
     from newsclean.clean import learn_batch
@@ -163,7 +172,6 @@ any_bytes = st.one_of(st.binary(max_size=400), _encoded,
                       st.builds(lambda a, b: a + b, _encoded, st.binary(max_size=8)))
 
 
-@SETTINGS
 @given(data=any_bytes, jsonl=st.booleans())
 def test_any_bytes_become_documents_or_a_clear_error(data, jsonl):
     from newsclean.errors import NewscleanError
@@ -179,7 +187,6 @@ def test_any_bytes_become_documents_or_a_clear_error(data, jsonl):
         assert isinstance(doc, Failure) or doc.raw.strip()
 
 
-@SETTINGS
 @given(data=any_bytes)
 def test_streaming_decodes_like_reading_whole(data, tmp_path_factory):
     """In chunks or at once, the same text. (A stream guesses its encoding from its first

@@ -166,10 +166,7 @@ def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 <
     except OSError as exc:
         raise ReadError(name, exc.strerror or str(exc)) from None
     try:
-        try:
-            head = fh.read(chunk_size)
-        except OSError as exc:
-            raise ReadError(name, exc.strerror or str(exc)) from None
+        head = _read(fh, chunk_size, name)
         if not head or head.isspace():
             raise InputFormatError(name, _emptiness(head))
         cut = head.rfind(b"\n") + 1 if len(head) == chunk_size else len(head)
@@ -187,7 +184,7 @@ def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 <
             elif warnings is not None and codec.endswith(REPAIRED):
                 warnings.append(f"invalid {codec[:-len(REPAIRED)]}: undecodable bytes replaced")
         if codec.startswith(MIXED):
-            yield from _stream_mixed(fh, head, codec[len(MIXED):], chunk_size)
+            yield from _stream_mixed(fh, head, codec[len(MIXED):], chunk_size, name)
         else:
             yield from _stream_decoded(fh, head, codec, name, chunk_size)
     finally:
@@ -223,7 +220,7 @@ def _stream_decoded(fh: BinaryIO, head: bytes, codec: str, name: str,
             yield from lines.close()
             return
         offset += len(chunk)
-        chunk = fh.read(chunk_size)
+        chunk = _read(fh, chunk_size, name)
 
 
 class _LineJoiner:
@@ -257,7 +254,15 @@ class _LineJoiner:
         return rest.splitlines(keepends=True)
 
 
-def _stream_mixed(fh: BinaryIO, head: bytes, legacy: str, chunk_size: int) -> Iterator[str]:
+def _read(fh: BinaryIO, size: int, name: str) -> bytes:
+    try:
+        return fh.read(size)
+    except OSError as exc:                  # a disk error or a vanished network mount
+        raise ReadError(name, exc.strerror or str(exc)) from None
+
+
+def _stream_mixed(fh: BinaryIO, head: bytes, legacy: str, chunk_size: int,
+                  name: str) -> Iterator[str]:
     """A file of UTF-8 and legacy lines: each line decoded on its own."""
     parts: list[bytes] = []
     chunk = head
@@ -270,7 +275,7 @@ def _stream_mixed(fh: BinaryIO, head: bytes, legacy: str, chunk_size: int) -> It
             start = end + 1
         if start < len(chunk):
             parts.append(chunk[start:])
-        chunk = fh.read(chunk_size)
+        chunk = _read(fh, chunk_size, name)
     if parts:
         yield from decode_mixed_line(b"".join(parts), legacy)[0].splitlines(keepends=True)
 
