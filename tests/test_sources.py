@@ -220,3 +220,11 @@ def test_decode_error_offsets_count_from_the_file_start(tmp_path):
     path.write_bytes(b"a" * 100 + "中".encode())
     with pytest.raises(DecodeError, match=r"at byte 100\)"):
         list(stream_lines(Input(str(path)), "ascii", chunk_size=16))
+
+
+def test_stray_nuls_do_not_make_text_utf16():
+    # ASCII pairs read as UTF-16 look like ideographs: found by fuzzing English text.
+    data = b"at at and that\x00 is at to from council council as to as to year to at on and at a"
+    assert detect_encoding(data, "x") == "utf-8"
+    (doc,) = docs(data)
+    assert doc.raw.startswith("at at and that is") and doc.warnings == ["1 NUL character(s) removed"]

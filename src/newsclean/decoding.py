@@ -101,7 +101,8 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
         return strip_bom(text), []
     if name.startswith(MIXED):
         legacy = name[len(MIXED):]
-        # Split at "\n" only, as a stream does: "\r" alone is too rare to split on here.
+        # Split at "\n" as a stream does (a lone "\r" is seen to by decode_mixed_line),
+        # so that both give the same text.
         lines = data.split(b"\n")
         lines = [line + b"\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
         decoded = [decode_mixed_line(line, legacy) for line in lines]
@@ -115,8 +116,9 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
     if name.endswith(REPAIRED):
         codec = name[: -len(REPAIRED)]
         text = strip_bom(data.decode(codec, errors="replace"))
-        first_bad = text.index("\ufffd")
-        return text, [f"invalid {codec} near character {first_bad}; "
+        if "\ufffd" not in text:              # forced by name on undamaged bytes
+            return text, []
+        return text, [f"invalid {codec} near character {text.index(chr(0xFFFD))}; "
                       f"{text.count(chr(0xFFFD))} character(s) replaced"]
     try:
         text = data.decode(name)
@@ -225,6 +227,10 @@ def _utf16_without_bom(data: bytes, complete: bool, min_nuls: int = 1) -> str | 
     sample = data[:65536]
     nuls = sample.count(0)
     if nuls < min_nuls:
+        return None
+    # Stray NULs in UTF-8 text (ASCII pairs read as UTF-16 look like ideographs); real
+    # UTF-16 is almost never valid UTF-8, unless it is mostly ASCII, hence full of NULs.
+    if nuls < len(sample) // 4 and _decodes(sample, "utf-8", False) is not None:
         return None
     odd = sample[1::2].count(0)
     even = nuls - odd
