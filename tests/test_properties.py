@@ -208,3 +208,12 @@ def test_streaming_decodes_like_reading_whole(data, tmp_path_factory):
             continue                            # refused (binary, empty): never a traceback
         assert "".join(streamed) == whole
         assert streamed == whole.splitlines(keepends=True)
+
+
+@given(text=texts)
+def test_utf8_is_always_read_as_written(text):
+    from newsclean.sources import decode_bytes
+    data = text.encode("utf-8")
+    if data.count(0) * 4 >= len(data):       # mostly NULs: UTF-16 is as good a reading
+        return
+    assert decode_bytes(data, "x")[0] == text.removeprefix("\ufeff")
