@@ -228,3 +228,17 @@ def test_stray_nuls_do_not_make_text_utf16():
     assert detect_encoding(data, "x") == "utf-8"
     (doc,) = docs(data)
     assert doc.raw.startswith("at at and that is") and doc.warnings == ["1 NUL character(s) removed"]
+
+
+@pytest.mark.parametrize("start", ["MZ Wallace opened a shop", "RIFF: a short story", "GIF8 is a",
+                                   "BZh。", "%PDF is not enough"])
+def test_text_that_starts_like_a_binary(start):
+    data = (start + "\n" + ARTICLE + "\n").encode()
+    if start.startswith("%PDF"):           # a PDF header line is a PDF
+        with pytest.raises(InputFormatError, match="a PDF document"):
+            docs(data)
+        return
+    (doc,) = docs(data)
+    assert doc.raw.startswith(start)
+    with pytest.raises(InputFormatError, match="an executable"):
+        docs(b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + bytes(200))

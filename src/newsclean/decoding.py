@@ -38,6 +38,7 @@ _COMMON = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u3000-\u303f"
                      r"\u4e00-\u9fff\uff00-\uffef]")
 _CR_BREAK = re.compile(rb"(?<=\r)(?!\n)(?=.)", re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def detect_encoding(data: bytes, path: str, complete: bool = True) -> str:
@@ -54,7 +55,9 @@ def _detect(data: bytes, path: str, complete: bool) -> tuple[str, str | None]:
         if data.startswith(bom):
             return name, None
     for magic, kind in _MAGIC:
-        if data.startswith(magic):
+        # "MZ", "BZh", "GIF8" and "RIFF" can start a line of text too (MZ Wallace...):
+        # the binaries they start have control bytes right after.
+        if data.startswith(magic) and (not magic.isascii() or _CONTROL_BYTE.search(data[:256])):
             raise InputFormatError(path, f"binary data ({kind}), not text")
     utf16 = _utf16_without_bom(data, complete)
     if utf16:
