@@ -20,6 +20,7 @@ _MAGIC = (
     (b"MZ", "an executable"), (b"\x1f\x8b", "a gzip archive"), (b"BZh", "a bzip2 archive"),
     (b"\xfd7zXZ", "an xz archive"), (b"7z\xbc\xaf", "a 7z archive"), (b"RIFF", "a media file"),
 )
+_WEAK_MAGIC = frozenset((b"MZ", b"BZh", b"GIF8", b"RIFF"))
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -57,7 +58,8 @@ def _detect(data: bytes, path: str, complete: bool) -> tuple[str, str | None]:
     for magic, kind in _MAGIC:
         # "MZ", "BZh", "GIF8" and "RIFF" can start a line of text too (MZ Wallace...):
         # the binaries they start have control bytes right after.
-        if data.startswith(magic) and (not magic.isascii() or _CONTROL_BYTE.search(data[:256])):
+        if data.startswith(magic) and (magic not in _WEAK_MAGIC
+                                       or _CONTROL_BYTE.search(data[:256])):
             raise InputFormatError(path, f"binary data ({kind}), not text")
     utf16 = _utf16_without_bom(data, complete)
     if utf16:
