@@ -483,3 +483,21 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     proc.stdout.close()                      # like `| head -c 100`
     stderr = proc.stderr.read()
     assert proc.wait(timeout=120) == 1 and stderr == b""
+
+
+def test_unreadable_folder(cli, three, monkeypatch):
+    locked = three / "locked"
+    locked.mkdir()
+    (locked / "d.txt").write_text(article_text(), encoding="utf-8")
+    import newsclean.sources as sources
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path) == str(locked):        # chmod 000 does not stop root: simulate it
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+    monkeypatch.setattr(sources.os, "scandir", scandir)
+    run = cli(["clean", three, "-r", "-f", "jsonl", "-q", "-j", "1"])
+    assert run.exit_code == 1
+    assert run.stderr_lines() == [f"newsclean: {locked}: Permission denied"]
+    assert [Path(r["path"]).name for r in run.records] == ["a.txt", "b.txt", "c.txt", "locked"]
