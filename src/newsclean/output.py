@@ -5,9 +5,12 @@ so an interrupted run leaves every finished output complete and nothing half-wri
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import BinaryIO
 
@@ -88,24 +91,54 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
+# Temporary files not yet committed. A Ctrl-C can land between the creation of a
+# temporary file and the moment its writer holds it; the file is known from here.
+_PENDING: set[Path] = set()
+
+
+@contextlib.contextmanager
+def _sigint_deferred():
+    """Ctrl-C waits until the block is done (on platforms that can block signals)."""
+    can_block = (hasattr(signal, "pthread_sigmask")
+                 and threading.current_thread() is threading.main_thread())
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if can_block else None
+    try:
+        yield
+    finally:
+        if can_block:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def discard_pending() -> None:
+    """Remove every temporary file not committed (an interrupted or failed run)."""
+    for tmp in list(_PENDING):
+        tmp.unlink(missing_ok=True)
+        _PENDING.discard(tmp)
+
+
 class AtomicFile:
     """A file that appears under its name only when closed complete."""
 
     def __init__(self, target: Path):
         self.target = target
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        self.tmp = Path(tmp)
+        with _sigint_deferred():
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                       dir=target.parent)
+            self.tmp = Path(tmp)
+            _PENDING.add(self.tmp)
         os.chmod(tmp, 0o666 & ~_UMASK)       # mkstemp makes 0600; outputs get the usual mode
         self.fh = os.fdopen(fd, "wb")
 
     def commit(self) -> None:
         self.fh.close()
         os.replace(self.tmp, self.target)
+        _PENDING.discard(self.tmp)
 
     def discard(self) -> None:
         self.fh.close()
         self.tmp.unlink(missing_ok=True)
+        _PENDING.discard(self.tmp)
 
 
 class FileWriter:
@@ -128,6 +161,7 @@ class FileWriter:
             self.file.commit()
         else:
             self.file.discard()
+            discard_pending()
 
 
 class FolderWriter:
@@ -171,3 +205,4 @@ class FolderWriter:
         if self.current is not None:
             self.current.discard()
             self.current = self.joiner = None
+        discard_pending()
