@@ -98,15 +98,23 @@ _PENDING: set[Path] = set()
 
 @contextlib.contextmanager
 def _sigint_deferred():
-    """Ctrl-C waits until the block is done (on platforms that can block signals)."""
-    can_block = (hasattr(signal, "pthread_sigmask")
-                 and threading.current_thread() is threading.main_thread())
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if can_block else None
+    """Ctrl-C waits until the block is done. Python runs signal handlers in the main
+    thread whichever thread the signal reached (worker pools add threads), so the
+    handler is swapped rather than the signal masked."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(frame))
     try:
         yield
     finally:
-        if can_block:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        signal.signal(signal.SIGINT, previous)
+        if received:
+            if callable(previous):
+                previous(signal.SIGINT, received[0])
+            elif previous == signal.SIG_DFL:
+                raise KeyboardInterrupt
 
 
 def discard_pending() -> None:
