@@ -5,6 +5,8 @@ so `newsclean --help` and shell completion stay instant.
 """
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 from enum import Enum
@@ -124,9 +126,13 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
 
     items = list(discover(paths, options.recursive, options.glob,
                           exclude=str(output) if output else None))
-    writer = _writer(options, output, wants_folder, [i for i in items if isinstance(i, Input)])
+    try:
+        writer = _writer(options, output, wants_folder, [i for i in items if isinstance(i, Input)])
+    except OSError as exc:                  # -o under a file, in a read-only folder...
+        _fail_usage(f"cannot write --output {output}: {exc.strerror or exc}")
     from . import terminal
-    render = terminal.renderer(options) if output is None else None
+    from .render import RENDERERS
+    render = (terminal.renderer(options) if output is None else None) or RENDERERS[options.format]
     progress = terminal.Progress(len(items), enabled=not quiet)
 
     def on_error(error) -> None:
@@ -134,18 +140,36 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
         sys.stderr.write(f"newsclean: {error.path}: {error.message}\n")
         sys.stderr.flush()
 
+    def render_and_warn(doc, options):
+        # Text and markdown carry no warnings: an input read with repairs (bad bytes
+        # replaced, NULs removed) must still say so, in one line.
+        if doc.warnings:
+            progress.clear()
+            sys.stderr.write(f"newsclean: {doc.path}: warning: {'; '.join(doc.warnings)}\n")
+        return render(doc, options)
+
     complete = False
     try:
-        tally = run(items, options, writer, on_error=on_error, on_progress=progress.advance,
-                    render=render)
-        complete = True
+        try:
+            tally = run(items, options, writer, on_error=on_error,
+                        on_progress=progress.advance, render=render_and_warn)
+            complete = True
+        finally:
+            progress.clear()
+            writer.close(complete=complete)
     except KeyboardInterrupt:
-        progress.clear()
         sys.stderr.write("newsclean: interrupted\n")
         raise typer.Exit(130)
-    finally:
-        writer.close(complete=complete)
-        progress.clear()
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:        # the reader went away: Click ends quietly
+            raise
+        # A full disk or a vanished folder: the output being written is removed (the
+        # finished ones stay complete) and the run stops with one line, no traceback.
+        with contextlib.suppress(OSError):
+            writer.close(complete=False)
+        sys.stderr.write(f"newsclean: error: cannot write {output or 'to stdout'}: "
+                         f"{exc.strerror or exc}\n")
+        raise typer.Exit(EXIT_FAILED)
     if not quiet and (len(items) > 1 or tally.failed):
         sys.stderr.write(tally.line() + "\n")
     raise typer.Exit(EXIT_FAILED if tally.failed else EXIT_OK)
@@ -172,7 +196,23 @@ def _writer(options: Options, output: Path | None, folder: bool, inputs):
         if item.root and (real_out + os.sep).startswith(os.path.realpath(item.root) + os.sep):
             _fail_usage(f"--output {output} is inside the folder being read ({item.root})")
     if folder:
-        return FolderWriter(output, options.format)
+        writer = FolderWriter(output, options.format)
+        from .errors import printable
+        from .sources import relative_name
+        claimed: dict[str, str] = {}
+        for item in inputs:
+            target = os.path.realpath(writer.target_for(relative_name(item)))
+            # A file named on the command line has no root: its output lands in the
+            # folder under its own name, which may be the input itself (-o ./).
+            if not item.is_stdin and target == os.path.realpath(item.path):
+                _fail_usage(f"--output {output} would overwrite the input {printable(item.path)}")
+            # a.txt and a.html both give a.json: the second would replace the first.
+            if target in claimed and claimed[target] != item.path:
+                _fail_usage(f"--output {output}: {printable(claimed[target])} and "
+                            f"{printable(item.path)} would both be written to "
+                            f"{printable(str(writer.target_for(relative_name(item))))}")
+            claimed[target] = item.path
+        return writer
     if output.exists() and not output.is_file():
         _fail_usage(f"--output {output} is not a file or folder")
     return FileWriter(output, options.format)
@@ -257,6 +297,13 @@ def summarize(
          max_chars=max_chars, keywords=keywords, encoding=encoding, input_format=input_format,
          to=to, config=config, clean=not no_clean, independent=independent,
          recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the json/jsonl output record."""
+    from .schema import schema_text
+    sys.stdout.write(schema_text())
 
 
 def main() -> None:

@@ -5,9 +5,12 @@ so an interrupted run leaves every finished output complete and nothing half-wri
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import BinaryIO
 
@@ -88,24 +91,62 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
+# Temporary files not yet committed. A Ctrl-C can land between the creation of a
+# temporary file and the moment its writer holds it; the file is known from here.
+_PENDING: set[Path] = set()
+
+
+@contextlib.contextmanager
+def _sigint_deferred():
+    """Ctrl-C waits until the block is done. Python runs signal handlers in the main
+    thread whichever thread the signal reached (worker pools add threads), so the
+    handler is swapped rather than the signal masked."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(frame))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if received:
+            if callable(previous):
+                previous(signal.SIGINT, received[0])
+            elif previous == signal.SIG_DFL:
+                raise KeyboardInterrupt
+
+
+def discard_pending() -> None:
+    """Remove every temporary file not committed (an interrupted or failed run)."""
+    for tmp in list(_PENDING):
+        tmp.unlink(missing_ok=True)
+        _PENDING.discard(tmp)
+
+
 class AtomicFile:
     """A file that appears under its name only when closed complete."""
 
     def __init__(self, target: Path):
         self.target = target
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        self.tmp = Path(tmp)
+        with _sigint_deferred():
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                       dir=target.parent)
+            self.tmp = Path(tmp)
+            _PENDING.add(self.tmp)
         os.chmod(tmp, 0o666 & ~_UMASK)       # mkstemp makes 0600; outputs get the usual mode
         self.fh = os.fdopen(fd, "wb")
 
     def commit(self) -> None:
         self.fh.close()
         os.replace(self.tmp, self.target)
+        _PENDING.discard(self.tmp)
 
     def discard(self) -> None:
         self.fh.close()
         self.tmp.unlink(missing_ok=True)
+        _PENDING.discard(self.tmp)
 
 
 class FileWriter:
@@ -128,6 +169,7 @@ class FileWriter:
             self.file.commit()
         else:
             self.file.discard()
+            discard_pending()
 
 
 class FolderWriter:
@@ -171,3 +213,4 @@ class FolderWriter:
         if self.current is not None:
             self.current.discard()
             self.current = self.joiner = None
+        discard_pending()

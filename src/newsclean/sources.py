@@ -2,36 +2,37 @@
 
 Discovery is deterministic (sorted, dotfiles skipped, the output folder left out)
 and lazy: a run over a large folder never holds all of its documents at once.
+Whatever an input holds, it becomes documents or Failures naming it, never an
+exception: the batch must be able to account for every input.
 """
 from __future__ import annotations
 
 import codecs
+import errno
 import fnmatch
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, BinaryIO, Iterator
 
 from .article import Article
-from .errors import DecodeError, InputFormatError, NewscleanError, ReadError
+from .decoding import (MIXED, REPAIRED, check_codec, decode_bytes, decode_mixed_line,
+                       detect_encoding, not_valid, strip_bom)
+from .errors import DecodeError, InputFormatError, NewscleanError, ReadError, printable
+
+__all__ = ["STDIN", "Input", "Failure", "discover", "read_bytes", "stream_lines",
+           "to_documents", "relative_name", "display_name", "decode_bytes", "detect_encoding"]
 
 STDIN = "-"
 
-# Magic numbers of the binaries most often found with a .txt name.
-_MAGIC = (
-    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"\x7fELF", "an executable"),
-    (b"MZ", "an executable"), (b"\x1f\x8b", "a gzip archive"), (b"BZh", "a bzip2 archive"),
-    (b"\xfd7zXZ", "an xz archive"), (b"7z\xbc\xaf", "a 7z archive"), (b"RIFF", "a media file"),
-)
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# Frequent Chinese punctuation: text decoded with the right codec is full of it.
-_CJK_PUNCT = frozenset("，。、“”：；！？（）《》「」")
+# Keys newsclean adds to some records only; a JSONL input's own field of that name
+# would pass through and be taken for newsclean's (an ok record with an "error").
+_RESERVED = ("error", "lines")
+_LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -58,6 +59,18 @@ class Failure:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def display_name(item: Input) -> str:
+    """The input's name for records and messages. A file name that is not valid UTF-8
+    shows its odd bytes as \\xNN (as `ls -b` does): the real name cannot be written as
+    UTF-8, and must still be recognisable."""
+    return "<stdin>" if item.is_stdin else printable(item.path)
+
+
+def _failure(path: str, error_cls: type[NewscleanError], message: str) -> Failure:
+    error = error_cls(path, message)
+    return Failure(error.path, error)
+
+
 def discover(paths: list[str], recursive: bool = False, glob: str | None = None,
              exclude: str | None = None) -> Iterator[Input | Failure]:
     """Expand PATH arguments into inputs. Directories give their regular files (sorted,
@@ -69,26 +82,35 @@ def discover(paths: list[str], recursive: bool = False, glob: str | None = None,
             yield Input(STDIN)
             continue
         if os.path.isdir(arg):
-            yield from _walk(arg, arg, recursive, glob, excluded, set())
+            yield from _walk(arg, arg, recursive, glob, excluded, ())
         elif os.path.lexists(arg) and not os.path.exists(arg):
-            yield Failure(arg, ReadError(arg, "broken symbolic link"))
+            yield _failure(arg, ReadError, _why_unreachable(arg))
         elif not os.path.exists(arg):
-            yield Failure(arg, ReadError(arg, "no such file or directory"))
+            yield _failure(arg, ReadError, "no such file or directory")
         else:
             yield Input(arg)
 
 
+def _why_unreachable(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
+
+
 def _walk(folder: str, root: str, recursive: bool, glob: str | None,
-          excluded: str | None, seen: set[str]) -> Iterator[Input | Failure]:
+          excluded: str | None, above: tuple[str, ...]) -> Iterator[Input | Failure]:
     real = os.path.realpath(folder)
-    if real in seen:                      # a symlink loop
-        yield Failure(folder, ReadError(folder, "symbolic link loop, not followed"))
+    if real in above:                     # a link back to a folder being read
+        yield _failure(folder, ReadError, "symbolic link loop, not followed")
         return
-    seen.add(real)
+    above = (*above, real)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        yield Failure(folder, ReadError(folder, exc.strerror or str(exc)))
+        yield _failure(folder, ReadError, exc.strerror or str(exc))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -100,16 +122,18 @@ def _walk(folder: str, root: str, recursive: bool, glob: str | None,
             is_dir = entry.is_dir()
             is_file = entry.is_file()
         except OSError as exc:
-            yield Failure(path, ReadError(path, exc.strerror or str(exc)))
+            message = "symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror
+            yield _failure(path, ReadError, message or str(exc))
             continue
         if is_dir:
             if recursive:
-                yield from _walk(path, root, recursive, glob, excluded, seen)
+                yield from _walk(path, root, recursive, glob, excluded, above)
         elif is_file:
             if glob is None or fnmatch.fnmatch(entry.name, glob):
                 yield Input(path, root)
         elif entry.is_symlink():
-            yield Failure(path, ReadError(path, "broken symbolic link"))
+            yield _failure(path, ReadError, _why_unreachable(path))
+        # sockets, fifos and devices are not documents: a fifo would block the run
 
 
 def read_bytes(item: Input) -> bytes:
@@ -125,160 +149,147 @@ def read_bytes(item: Input) -> bytes:
             return fh.read()
     except IsADirectoryError:
         raise ReadError(item.path, "is a directory") from None
+    except MemoryError:
+        raise ReadError(item.path, "too large to read into memory") from None
     except OSError as exc:
         raise ReadError(item.path, exc.strerror or str(exc)) from None
 
 
-def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[str, list[str]]:
-    """Decode an input's bytes: a BOM wins, then UTF-8, UTF-16 without BOM, then the
-    better of GB18030 and Big5-HKSCS. Returns the text and any warnings."""
-    name = encoding or detect_encoding(data, path)
-    if name.endswith(_REPAIRED):
-        # Mostly one encoding with a few bad bytes (a truncated download, a title cut in
-        # the middle of a character): keep the text and say what was replaced.
-        codec = name[: -len(_REPAIRED)]
-        text = _strip_bom(data.decode(codec, errors="replace"))
-        first_bad = text.index("\ufffd")
-        return text, [f"invalid {codec} near character {first_bad}; "
-                      f"{text.count(chr(0xFFFD))} character(s) replaced"]
-    try:
-        text = data.decode(name)
-    except LookupError:
-        raise DecodeError(path, f"unknown encoding {name!r}") from None
-    except UnicodeDecodeError as exc:
-        raise DecodeError(path, f"not valid {name} (at byte {exc.start}); "
-                                "name its encoding with --encoding") from None
-    return _strip_bom(text), []
-
-
-_REPAIRED = " (with replacements)"
-
-
-def detect_encoding(data: bytes, path: str, complete: bool = True) -> str:
-    """The codec name for these bytes (a whole file, or the start of one cut at a line
-    break; `complete` False). Raises InputFormatError for binary data, DecodeError when nothing fits."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return name
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise InputFormatError(path, f"binary data ({kind}), not text")
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return utf16
-    if _decodes(data, "utf-8", complete) is not None:
-        return "utf-8"
-    candidates = []
-    for name in ("gb18030", "big5hkscs"):
-        text = _decodes(data, name, complete)
-        if text is not None:
-            candidates.append((_plausibility(text), name))
-    if candidates:
-        return max(candidates)[1]
-    # No codec fits every byte: take the one that needs the fewest replacements, if they
-    # are few enough to be damage rather than a wrong guess.
-    damage = []
-    for name in ("utf-8", "gb18030", "big5hkscs"):
-        text = data.decode(name, errors="replace")
-        damage.append((text.count("\ufffd"), -_plausibility(text),
-                       name, len(text)))
-    bad, _, name, length = min(damage)
-    if bad <= max(3, length // 200):
-        return name + _REPAIRED
-    raise DecodeError(path, "not UTF-8, GB18030 or Big5 text; name its encoding with --encoding")
-
-
-def _decodes(data: bytes, name: str, complete: bool) -> str | None:
-    """The text, or None. In a chunk (not `complete`) a character cut off at the end is
-    not an error."""
-    try:
-        return codecs.getincrementaldecoder(name)().decode(data, final=complete)
-    except UnicodeDecodeError:
-        return None
-
-
-def stream_lines(item: Input, encoding: str | None = None,
-                 chunk_size: int = 1 << 20) -> Iterator[str]:
+def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 << 20,
+                 warnings: list[str] | None = None) -> Iterator[str]:
     """The input's lines, each with its own line ending, decoded incrementally so that
-    memory does not grow with the file. The encoding is detected from the first chunk."""
-    name = "<stdin>" if item.is_stdin else item.path
+    memory does not grow with the file. The encoding is detected from the first chunk;
+    repairs it calls for (bad bytes replaced, mixed encodings) are added to `warnings`."""
+    name = display_name(item)
     try:
         fh = sys.stdin.buffer if item.is_stdin else open(item.path, "rb")
     except OSError as exc:
         raise ReadError(name, exc.strerror or str(exc)) from None
     try:
-        head = fh.read(chunk_size)
+        head = _read(fh, chunk_size, name)
+        if not head or head.isspace():
+            raise InputFormatError(name, _emptiness(head))
         cut = head.rfind(b"\n") + 1 if len(head) == chunk_size else len(head)
-        codec = encoding or detect_encoding(head[:cut] or head, name,
-                                            complete=len(head) < chunk_size)
-        errors = "strict"
-        if codec.endswith(_REPAIRED):
-            codec, errors = codec[: -len(_REPAIRED)], "replace"
-        try:
-            decoder = codecs.getincrementaldecoder(codec)(errors=errors)
-        except LookupError:
-            raise DecodeError(name, f"unknown encoding {codec!r}") from None
-        pending = ""
-        first = True
-        chunk = head
-        offset = 0
-        while True:
-            try:
-                text = decoder.decode(chunk, final=not chunk)
-            except UnicodeDecodeError as exc:
-                raise DecodeError(name, f"not valid {codec} (at byte {offset + exc.start}); "
-                                        "name its encoding with --encoding") from None
-            if first:
-                text, first = _strip_bom(text), False
-            pending += text
-            lines = pending.splitlines(keepends=True)
-            # The last piece may be a line still being read (or a "\r" before its "\n").
-            pending = lines.pop() if lines and not chunk == b"" else ""
-            yield from lines
-            if not chunk:
-                if pending:
-                    yield pending
-                return
-            offset += len(chunk)
-            chunk = fh.read(chunk_size)
+        codec = (check_codec(encoding, name) if encoding else
+                 detect_encoding(head[:cut] or head, name, complete=len(head) < chunk_size))
+        if encoding is None:
+            sample = _sample(head, codec, len(head) < chunk_size)
+            if _looks_binary(sample):
+                raise InputFormatError(name, "binary data, not text")
+            if len(head) < chunk_size and not sample.strip():
+                raise InputFormatError(name, _emptiness(sample))
+            if warnings is not None and codec.startswith(MIXED):
+                warnings.append(f"mixed encodings: lines not in utf-8 decoded as "
+                                f"{codec[len(MIXED):]}")
+            elif warnings is not None and codec.endswith(REPAIRED):
+                warnings.append(f"invalid {codec[:-len(REPAIRED)]}: undecodable bytes replaced")
+        if codec.startswith(MIXED):
+            yield from _stream_mixed(fh, head, codec[len(MIXED):], chunk_size, name)
+        else:
+            yield from _stream_decoded(fh, head, codec, name, chunk_size)
     finally:
         if not item.is_stdin:
             fh.close()
 
 
-def _strip_bom(text: str) -> str:
-    return text[1:] if text.startswith("\ufeff") else text
+def _stream_decoded(fh: BinaryIO, head: bytes, codec: str, name: str,
+                    chunk_size: int) -> Iterator[str]:
+    errors = "strict"
+    if codec.endswith(REPAIRED):
+        codec, errors = codec[: -len(REPAIRED)], "replace"
+    try:
+        decoder = codecs.getincrementaldecoder(codec)(errors=errors)
+    except LookupError:
+        raise DecodeError(name, f"unknown encoding {codec!r}") from None
+    lines = _LineJoiner()
+    first = True
+    chunk = head
+    offset = 0
+    while True:
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:
+            exc.start += offset
+            raise DecodeError(name, not_valid(codec, exc)) from None
+        except UnicodeError as exc:
+            raise DecodeError(name, not_valid(codec, exc)) from None
+        if first:
+            text, first = strip_bom(text), False
+        yield from lines.feed(text)
+        if not chunk:
+            yield from lines.close()
+            return
+        offset += len(chunk)
+        chunk = _read(fh, chunk_size, name)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NUL bytes at every other position."""
-    sample = data[:4096]
-    if len(sample) < 4 or sample.count(0) < len(sample) // 4:
-        return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > 0.3 * half and even < 0.05 * half:
-        return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
-        return "utf-16-be"
-    return None
+class _LineJoiner:
+    """Text in pieces of any size in, complete lines (with their endings) out. A long
+    line is kept in pieces until it ends, so a line of 50 MB costs a single join,
+    not one per chunk."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def feed(self, text: str) -> list[str]:
+        if not text:
+            return []
+        if self.parts and self.parts[-1].endswith("\r"):
+            # A "\r" may be the first half of "\r\n": only now can it be split.
+            text = "".join(self.parts) + text
+            self.parts = []
+        lines = text.splitlines(keepends=True)
+        last = lines[-1]
+        tail = lines.pop() if last.endswith("\r") or last.splitlines() == [last] else None
+        if self.parts and lines:               # the line being kept ends here
+            lines[0] = "".join(self.parts) + lines[0]
+            self.parts = []
+        if tail is not None:                   # not ended yet
+            self.parts.append(tail)
+        return lines
+
+    def close(self) -> list[str]:
+        rest = "".join(self.parts)
+        self.parts = []
+        return rest.splitlines(keepends=True)
 
 
-def _plausibility(text: str) -> float:
-    """How much a decoded text looks like real Chinese: frequent punctuation and
-    ideographs count for it, private-use and compatibility characters (the mark of a
-    wrong codec) against it."""
-    score = 0.0
-    for ch in text:
-        o = ord(ch)
-        if ch in _CJK_PUNCT:
-            score += 5
-        elif 0x4E00 <= o <= 0x9FFF:
-            score += 1
-        elif 0xE000 <= o <= 0xF8FF or 0xF900 <= o <= 0xFAFF or 0x3400 <= o <= 0x4DBF:
-            score -= 10
-    return score / max(1, len(text))
+def _read(fh: BinaryIO, size: int, name: str) -> bytes:
+    try:
+        return fh.read(size)
+    except OSError as exc:                  # a disk error or a vanished network mount
+        raise ReadError(name, exc.strerror or str(exc)) from None
+
+
+def _stream_mixed(fh: BinaryIO, head: bytes, legacy: str, chunk_size: int,
+                  name: str) -> Iterator[str]:
+    """A file of UTF-8 and legacy lines: each line decoded on its own."""
+    parts: list[bytes] = []
+    chunk = head
+    while chunk:
+        start = 0
+        while (end := chunk.find(b"\n", start)) >= 0:
+            parts.append(chunk[start:end + 1])
+            yield from decode_mixed_line(b"".join(parts), legacy)[0].splitlines(keepends=True)
+            parts = []
+            start = end + 1
+        if start < len(chunk):
+            parts.append(chunk[start:])
+        chunk = _read(fh, chunk_size, name)
+    if parts:
+        yield from decode_mixed_line(b"".join(parts), legacy)[0].splitlines(keepends=True)
+
+
+def _sample(head: bytes, codec: str, whole: bool) -> str:
+    """The start of the input, decoded well enough to judge it (all of it if `whole`)."""
+    if codec.startswith(MIXED):
+        codec = "utf-8"
+    return strip_bom((head if whole else head[:8192]).decode(codec.removesuffix(REPAIRED),
+                                                             errors="replace"))
+
+
+def _emptiness(data: bytes | str) -> str:
+    return "empty file" if not data else "only whitespace, no text"
 
 
 def _looks_binary(text: str) -> bool:
@@ -292,17 +303,23 @@ def _looks_binary(text: str) -> bool:
 
 def to_documents(item: Input, data: bytes, encoding: str | None = None,
                  input_format: str | None = None) -> Iterator[Article | Failure]:
-    """The documents of one input: one for a text or HTML file, one per line of JSONL."""
-    name = "<stdin>" if item.is_stdin else item.path
+    """The documents of one input: one for a text or HTML file, one per line of JSONL.
+    An input with nothing to read (empty, only whitespace) is a failure: an editor
+    running a folder wants to hear about the file that came out empty."""
+    name = display_name(item)
+    if not data or data.isspace():           # not strip(): no copy of a large input
+        raise InputFormatError(name, _emptiness(data))
     text, warnings = decode_bytes(data, name, encoding)
     if input_format == "jsonl" or (input_format is None and item.is_jsonl):
-        yield from _jsonl_documents(text, name)
+        yield from _jsonl_documents(text, name, warnings)
         return
     if _looks_binary(text):
         raise InputFormatError(name, "binary data, not text")
     if "\x00" in text:
         warnings.append(f"{text.count(chr(0))} NUL character(s) removed")
         text = text.replace("\x00", "")
+    if not text or text.isspace():
+        raise InputFormatError(name, _emptiness(text))
     doc = Article(path=name, raw=text, warnings=warnings)
     if input_format == "html":
         doc.is_html = True
@@ -313,28 +330,73 @@ def to_documents(item: Input, data: bytes, encoding: str | None = None,
     yield doc
 
 
-def _jsonl_documents(text: str, name: str) -> Iterator[Article | Failure]:
+def _jsonl_documents(text: str, name: str, file_warnings: list[str]) -> Iterator[Article | Failure]:
+    records = 0
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
+        records += 1
         where = f"{name}:{lineno}"
+        constants: list[str] = []
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_constant=lambda c: constants.append(c))
         except json.JSONDecodeError as exc:
-            yield Failure(where, InputFormatError(where, f"not JSON ({exc.msg})"))
+            yield _failure(where, InputFormatError, f"not JSON ({exc.msg})")
+            continue
+        except RecursionError:
+            yield _failure(where, InputFormatError, "JSON nested too deeply")
+            continue
+        except ValueError as exc:      # an integer of thousands of digits
+            yield _failure(where, InputFormatError, f"not usable JSON ({str(exc).split(':')[0]})")
             continue
         if not isinstance(record, dict):
-            yield Failure(where, InputFormatError(where, "not a JSON object"))
+            yield _failure(where, InputFormatError, "not a JSON object")
             continue
+        warnings = list(file_warnings)
+        if constants:
+            # NaN and Infinity are Python's JSON, not JSON: the output must be JSON.
+            warnings.append(f"{', '.join(sorted(set(constants)))} replaced by null")
+        if _LONE_SURROGATE.search(line):
+            # "\ud800" is valid JSON but no UTF-8 output can hold it.
+            record = _scrub(record)
+            warnings.append("lone surrogate escape(s) replaced")
+        for key in _RESERVED:
+            if key in record:
+                record.pop(key)
+                warnings.append(f'input field "{key}" dropped: the key is newsclean\'s')
         body = record.get("text")
         html = record.get("html")
         extra = {k: v for k, v in record.items() if k not in ("text", "html")}
         if not isinstance(body, str) and not isinstance(html, str):
-            yield Failure(where, InputFormatError(where, 'no "text" or "html" string'), extra)
+            failure = _failure(where, InputFormatError, 'no "text" or "html" string')
+            failure.extra = extra
+            yield failure
             continue
-        doc = Article(path=where, raw=body if isinstance(body, str) else html, extra=extra)
+        raw = body if isinstance(body, str) else html
+        if "\x00" in raw:
+            warnings.append(f"{raw.count(chr(0))} NUL character(s) removed")
+            raw = raw.replace("\x00", "")
+        if not raw.strip():
+            failure = _failure(where, InputFormatError,
+                               f'empty "{"text" if isinstance(body, str) else "html"}"')
+            failure.extra = extra
+            yield failure
+            continue
+        doc = Article(path=where, raw=raw, extra=extra, warnings=warnings)
         doc.is_html = not isinstance(body, str)
         yield doc
+    if not records:
+        raise InputFormatError(name, "no JSON lines, only whitespace")
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    return value
 
 
 def relative_name(item: Input) -> Path:

@@ -1,0 +1,219 @@
+"""Properties every stage keeps whatever the text: no exception, nothing invented.
+
+Text comes from two strategies: any Unicode at all, and page-like dumps assembled
+from the lines real dumps are made of (headlines, bylines, dates, navigation, prose
+in Simplified, Traditional and English, links, image names), so the cleaner's
+decisions are exercised and not only its error handling.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import newsclean
+from conftest import needs_stages
+from newsclean import Options
+from newsclean.article import Article
+from newsclean.convert import CONFIGS, HAN, convert_text
+
+PROSE = [
+    "国务院总理今天在北京会见了来访的外国代表团，双方就经贸合作等问题交换了意见。",
+    "会谈在友好的气氛中进行，双方同意继续加强在科技、教育和文化领域的交流！",
+    "立法會今日三讀通過條例草案，政府表示會盡快刊憲實施。",
+    "The council approved the budget on Tuesday, after a long debate about schools.",
+    "他说：“我们会继续努力。”记者注意到，现场有很多市民",
+    "据了解，该项目总投资约3.5亿元，预计2025年底完工。",
+]
+FURNITURE = [
+    "首页 新闻 体育 财经 娱乐", "来源：新华社", "记者 张三", "2024-03-01 10:00",
+    "责任编辑：李四", "点赞() 分享到：微博 微信", "上一条 下一条", "相关稿件",
+    "http://example.com/news/1.html", "photo_2024.webp.jpg", "图为会议现场。",
+    "Share this article", "By Jane Doe", "Copyright © 2024 All rights reserved",
+    "北京会见外国代表团", "", "   ", "\u3000\u3000",
+]
+line = st.one_of(st.sampled_from(PROSE), st.sampled_from(FURNITURE),
+                 st.text(max_size=40), st.builds(lambda a, b: a + b, st.sampled_from(PROSE),
+                                                 st.sampled_from(PROSE)))
+page = st.builds(lambda lines, sep: sep.join(lines), st.lists(line, max_size=30),
+                 st.sampled_from(["\n", "\r\n", "\n\n"]))
+any_text = st.text(max_size=300)
+texts = st.one_of(page, any_text)
+
+
+def norm(text: str) -> str:
+    """Whitespace normalised the way a reader compares lines."""
+    return " ".join(text.replace("\u200b", " ").replace("\ufeff", " ").split())
+
+
+def input_lines(raw: str) -> set[str]:
+    return {norm(x) for x in raw.splitlines()}
+
+
+@pytest.mark.parametrize("command", ["clean", "keywords", "summarize"])
+@given(raw=texts)
+def test_every_command_takes_any_text(command, raw):
+    needs_stages(command)
+    doc = newsclean.process_text(raw, Options(command=command))
+    assert isinstance(doc.text, str)
+    assert all(isinstance(k, str) and k for k in doc.keywords)
+    assert doc.script in (None, "simplified", "traditional", "mixed")
+
+
+@given(raw=texts)
+def test_convert_command_keeps_the_text(raw):
+    doc = newsclean.process_text(raw, Options(command="convert", to="traditional"))
+    assert len(doc.text) == len(raw) or HAN.search(raw)
+
+
+@given(raw=texts)
+@example(raw="标题\n  正文  第一段，很长的句子。\t\n")
+def test_clean_text_is_made_of_input_lines(raw):
+    doc = newsclean.process_text(raw, Options(command="clean"))
+    lines = input_lines(raw)
+    for kept in doc.text.split("\n"):
+        if kept:
+            assert norm(kept) in lines
+    if doc.title is not None:
+        assert norm(doc.title) in lines
+
+
+@given(raw=texts)
+def test_cleaning_clean_output_changes_nothing(raw):
+    first = newsclean.process_text(raw, Options(command="clean"))
+    again = newsclean.process_text(_as_dump(first), Options(command="clean"))
+    assert (again.title, again.text) == (first.title, first.text)
+
+
+# Found by the property above. A: a full English sentence taken for the headline,
+# which is body on the second pass. B (in the cleaner as of the clean branch, 9633fcf):
+# the only sentence taken for the headline, leaving the body empty.
+_NOT_IDEMPOTENT = {
+    "A": "The council approved the budget on Tuesday, after a long debate about schools.\n"
+         "首页 新闻 体育 财经 娱乐\n他说：“我们会继续努力。”记者注意到，现场有很多市民",
+    "B": "\n".join(["首页 新闻 体育 财经 娱乐", PROSE[0]] * 3),
+}
+
+
+@pytest.mark.xfail(strict=False, reason="clean: a sentence taken for the headline on the "
+                                        "first pass is body on the second")
+@pytest.mark.parametrize("case", sorted(_NOT_IDEMPOTENT))
+def test_cleaning_clean_output_known_cases(case):
+    raw = _NOT_IDEMPOTENT[case]
+    first = newsclean.process_text(raw, Options(command="clean"))
+    again = newsclean.process_text(_as_dump(first), Options(command="clean"))
+    assert (again.title, again.text) == (first.title, first.text)
+
+
+def _as_dump(doc: Article) -> str:
+    return "\n".join(x for x in (doc.title, doc.text) if x)
+
+
+@given(raw=texts, n=st.integers(1, 5))
+def test_summary_sentences_are_verbatim_in_the_text(raw, n):
+    needs_stages("summarize")
+    doc = newsclean.process_text(raw, Options(command="summarize", sentences=n))
+    assert len(doc.summary) <= n
+    for sentence in doc.summary:
+        assert sentence and sentence in doc.text
+
+
+@given(raw=texts, budget=st.integers(1, 200))
+def test_summary_budget_in_characters(raw, budget):
+    needs_stages("summarize")
+    doc = newsclean.process_text(raw, Options(command="summarize", max_chars=budget))
+    for sentence in doc.summary:
+        assert sentence in doc.text
+    if len(doc.summary) > 1:
+        assert sum(map(len, doc.summary)) <= budget
+
+
+# Phrase configs replace a few whole phrases, letters included (U盘 → 隨身碟,
+# 宝马集团 → BMW集團, 汤姆·霍伯 → 湯賀柏): their property is tested on text without
+# them, and the exceptions are pinned below.
+_PHRASE_CONFIGS = {"s2twp", "tw2sp", "s2hkp", "hk2sp"}
+_PHRASE_HAZARDS = re.compile(r"[A-Za-z·]")
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+@given(text=st.one_of(any_text, page))
+@example(text="NUL\x00后面的文字，还在。\ud800")
+def test_convert_leaves_every_non_han_character(config, text):
+    if config in _PHRASE_CONFIGS:
+        text = _PHRASE_HAZARDS.sub("", text)
+    assert HAN.sub("", convert_text(text, config)) == HAN.sub("", text)
+
+
+@pytest.mark.xfail(strict=True, reason="OpenCC regional phrases replace letters too")
+@pytest.mark.parametrize("config, text", [("s2twp", "U盘"), ("s2twp", "宝马集团"),
+                                          ("tw2sp", "B肝"), ("s2hkp", "汤姆·霍伯")])
+def test_phrase_configs_change_letters(config, text):
+    assert HAN.sub("", convert_text(text, config)) == HAN.sub("", text)
+
+
+@given(raws=st.lists(page, min_size=2, max_size=4))
+def test_a_batch_learns_from_any_texts(raws):
+    from newsclean.clean import learn_batch
+    from newsclean.pipeline import process
+    batch = learn_batch(iter(raws))
+    for i, raw in enumerate(raws):
+        doc = process(Article(path=f"{i}", raw=raw), Options(command="clean"), batch)
+        lines = input_lines(raw)
+        assert all(norm(x) in lines for x in doc.text.split("\n") if x)
+
+
+# --- reading: any bytes in, a document or a NewscleanError out ------------------------
+
+_encoded = st.builds(lambda text, codec: text.encode(codec, errors="replace"), texts,
+                     st.sampled_from(["utf-8", "gb18030", "big5hkscs", "utf-16-le", "utf-16-be"]))
+any_bytes = st.one_of(st.binary(max_size=400), _encoded,
+                      st.builds(lambda a, b: a + b, _encoded, st.binary(max_size=8)))
+
+
+@given(data=any_bytes, jsonl=st.booleans())
+def test_any_bytes_become_documents_or_a_clear_error(data, jsonl):
+    from newsclean.errors import NewscleanError
+    from newsclean.sources import Failure, Input, to_documents
+    try:
+        docs = list(to_documents(Input("x.jsonl" if jsonl else "x.txt"), data))
+    except NewscleanError as exc:
+        assert exc.message and "\n" not in exc.message
+        return
+    for doc in docs:
+        text = doc.error.message if isinstance(doc, Failure) else doc.raw
+        text.encode("utf-8")                     # always writable
+        assert isinstance(doc, Failure) or doc.raw.strip()
+
+
+@given(data=any_bytes)
+def test_streaming_decodes_like_reading_whole(data, tmp_path_factory):
+    """In chunks or at once, the same text. (A stream guesses its encoding from its first
+    chunk, 1 MB by default; the small chunks here get the whole file's encoding.)"""
+    from newsclean.errors import NewscleanError
+    from newsclean.sources import Input, decode_bytes, detect_encoding, stream_lines
+    path = tmp_path_factory.mktemp("s") / "x.txt"
+    path.write_bytes(data)
+    try:
+        codec = detect_encoding(data, "x")
+        whole, _ = decode_bytes(data, "x")
+    except NewscleanError:
+        return
+    assert decode_bytes(data, "x", codec)[0] == whole
+    for kwargs in ({}, {"encoding": codec, "chunk_size": 7}, {"encoding": codec, "chunk_size": 64}):
+        try:
+            streamed = list(stream_lines(Input(str(path)), **kwargs))
+        except NewscleanError:
+            continue                            # refused (binary, empty): never a traceback
+        assert "".join(streamed) == whole
+        assert streamed == whole.splitlines(keepends=True)
+
+
+@given(text=texts)
+def test_utf8_is_always_read_as_written(text):
+    from newsclean.sources import decode_bytes
+    data = text.encode("utf-8")
+    if data.count(0) * 4 >= len(data):       # mostly NULs: UTF-16 is as good a reading
+        return
+    assert decode_bytes(data, "x")[0] == text.removeprefix("\ufeff")
