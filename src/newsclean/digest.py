@@ -13,7 +13,7 @@ import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .article import Article
 from .options import Options
@@ -254,14 +254,17 @@ def _failed(failure: Failure) -> Failed:
     return Failed(failure.path, failure.error.message, failure.error.kind)
 
 
-def documents(items: list[Input | Failure], options: Options, jobs: int = 1,
-              batch=None) -> Iterator[Article | Failure]:
-    """Every processed document and every failure of a run, in input order."""
+def documents(items: list[Input | Failure], options: Options, jobs: int = 1, batch=None,
+              on_result: Callable[[], None] | None = None) -> Iterator[Article | Failure]:
+    """Every processed document and every failure of a run, in input order;
+    `on_result` is called as each input is done (for a progress bar)."""
     from .batch import results
     for result in results(items, options, jobs, batch):
         if isinstance(result.item, Failure):
             yield result.item
         yield from result.docs
+        if on_result:
+            on_result()
 
 
 # ---------------------------------------------------------------- batch learning
