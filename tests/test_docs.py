@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
 import typer
 
 from newsclean.cli import app
@@ -13,17 +12,15 @@ README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8"
 
 def test_every_command_and_option_is_in_the_readme_with_help():
     group = typer.main.get_command(app)
-    assert isinstance(group, click.Group)
-    ctx = click.Context(group)
+    assert {"clean", "convert", "keywords", "summarize"} <= set(group.commands)
     for name, command in group.commands.items():
         assert f"newsclean {name}" in README, name
         assert command.help, name
         for param in command.params:
-            if not isinstance(param, click.Option):
+            if param.param_type_name != "option":
                 continue
             assert param.help, f"{name} {param.opts}"
             assert any(opt in README for opt in param.opts), f"{name}: {param.opts} not in README"
-    assert ctx.command is group
 
 
 def test_readme_starts_with_the_install_and_test_commands():

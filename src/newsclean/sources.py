@@ -133,12 +133,13 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
     """Decode an input's bytes: a BOM wins, then UTF-8, UTF-16 without BOM, then the
     better of GB18030 and Big5-HKSCS. Returns the text and any warnings."""
     name = encoding or detect_encoding(data, path)
-    if name == _UTF8_REPAIRED:
-        # Mostly UTF-8 with a few bad bytes (a truncated download, a corrupted copy):
-        # keep the text and say what was replaced.
-        text = data.decode("utf-8", errors="replace")
+    if name.endswith(_REPAIRED):
+        # Mostly one encoding with a few bad bytes (a truncated download, a title cut in
+        # the middle of a character): keep the text and say what was replaced.
+        codec = name[: -len(_REPAIRED)]
+        text = _strip_bom(data.decode(codec, errors="replace"))
         first_bad = text.index("\ufffd")
-        return text, [f"invalid UTF-8 near character {first_bad}; "
+        return text, [f"invalid {codec} near character {first_bad}; "
                       f"{text.count(chr(0xFFFD))} character(s) replaced"]
     try:
         text = data.decode(name)
@@ -150,7 +151,7 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
     return _strip_bom(text), []
 
 
-_UTF8_REPAIRED = "utf-8 (with replacements)"
+_REPAIRED = " (with replacements)"
 
 
 def detect_encoding(data: bytes, path: str, complete: bool = True) -> str:
@@ -174,9 +175,16 @@ def detect_encoding(data: bytes, path: str, complete: bool = True) -> str:
             candidates.append((_plausibility(text), name))
     if candidates:
         return max(candidates)[1]
-    text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") <= max(3, len(text) // 1000):
-        return _UTF8_REPAIRED
+    # No codec fits every byte: take the one that needs the fewest replacements, if they
+    # are few enough to be damage rather than a wrong guess.
+    damage = []
+    for name in ("utf-8", "gb18030", "big5hkscs"):
+        text = data.decode(name, errors="replace")
+        damage.append((text.count("\ufffd"), -_plausibility(text),
+                       name, len(text)))
+    bad, _, name, length = min(damage)
+    if bad <= max(3, length // 200):
+        return name + _REPAIRED
     raise DecodeError(path, "not UTF-8, GB18030 or Big5 text; name its encoding with --encoding")
 
 
@@ -204,8 +212,8 @@ def stream_lines(item: Input, encoding: str | None = None,
         codec = encoding or detect_encoding(head[:cut] or head, name,
                                             complete=len(head) < chunk_size)
         errors = "strict"
-        if codec == _UTF8_REPAIRED:
-            codec, errors = "utf-8", "replace"
+        if codec.endswith(_REPAIRED):
+            codec, errors = codec[: -len(_REPAIRED)], "replace"
         try:
             decoder = codecs.getincrementaldecoder(codec)(errors=errors)
         except LookupError:
