@@ -61,7 +61,7 @@ def _copy_note(copy) -> str:
 # ---------------------------------------------------------------- markdown
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&!#])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-+=>.)])")
 
 
 def md_escape(text: str) -> str:
@@ -69,7 +69,7 @@ def md_escape(text: str) -> str:
     and nothing at its start read as a list, quote or heading."""
     text = " ".join(text.split())
     text = _MD_INLINE.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
 
 
 def render_markdown(digest: Digest, group_by: str = "none") -> str:
