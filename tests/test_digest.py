@@ -344,3 +344,20 @@ def test_build_digest_lists_failures_and_merges_cross_script_copies():
     assert [c.path for c in made.stories[0].copies] == ["s.txt", "t.txt"]
     assert made.to_record()["failed"] == [{"path": "gone.txt", "error": "no such file or directory"}]
     assert json.loads(render_digest(made, "json")) == made.to_record()
+
+
+def test_parallel_results_keep_input_order_with_failures_between(dumps):
+    # The digest relies on batch.results: chunks of inputs go to the workers, and the
+    # results must still come back one per input, in input order.
+    from newsclean.batch import results
+    from newsclean.errors import ReadError
+    from newsclean.sources import Failure, discover
+    items = list(discover([str(dumps), str(dumps / "missing.txt"), str(dumps / "rail.txt")]))
+    items.insert(3, Failure("gone.txt", ReadError("gone.txt", "no such file or directory")))
+    options = Options(command="clean", independent=True)
+    serial = [(r.item.path, [getattr(d, "title", None) for d in r.docs])
+              for r in results(items, options, 1)]
+    parallel = [(r.item.path, [getattr(d, "title", None) for d in r.docs])
+                for r in results(items, options, 2)]
+    assert parallel == serial
+    assert [p for p, _ in parallel] == [getattr(i, "path", None) for i in items]
