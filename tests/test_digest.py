@@ -361,3 +361,16 @@ def test_parallel_results_keep_input_order_with_failures_between(dumps):
                 for r in results(items, options, 2)]
     assert parallel == serial
     assert [p for p, _ in parallel] == [getattr(i, "path", None) for i in items]
+
+
+def test_markdown_renders_titles_and_summaries_as_plain_text():
+    markdown_it = pytest.importorskip("markdown_it")
+    title = "*Breaking* [news](http://x) <img> # 1. _a_ | b & c &amp;"
+    odd = Story(title, "2024-01-01", "A*B", ["k_1", "<k>"], ["Sum *x* <y>.", "第二句。"],
+                [Copy("a_b [1].txt", title, "p", None)])
+    page = markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(
+        render_digest(Digest(1, [odd]), "markdown"))
+    assert "<h2>*Breaking* [news](http://x) &lt;img&gt; # 1. _a_ | b &amp; c &amp;amp;</h2>" in page
+    assert "<p><em>2024-01-01 · A*B</em></p>" in page
+    assert "k_1, &lt;k&gt;" in page and "<p>Sum *x* &lt;y&gt;. 第二句。</p>" in page
+    assert "<li>a_b [1].txt (p)</li>" in page
