@@ -272,8 +272,8 @@ def documents(items: list[Input | Failure], options: Options, jobs: int = 1, bat
 
 # A line this long shared by two documents is body text, not site furniture ...
 _BODY_LINE = 30
-# ... and two documents sharing at least this many such lines, and half of the
-# shorter one's, are copies of one article.
+# ... and two documents sharing at least this many such lines, and more than half
+# of the shorter one's, are copies of one article.
 _COPY_LINES = 2
 
 
@@ -313,11 +313,12 @@ def learn_distinct(items: list[Input | Failure], options: Options):
     for i, lines in enumerate(body):
         shared: dict[int, int] = defaultdict(int)
         for key in lines:
-            for j in holders[key][:POSTING_CAP]:
+            for j in holders[key]:
                 shared[j] += 1
-            holders[key].append(i)
+            if len(holders[key]) < POSTING_CAP:
+                holders[key].append(i)
         for j, count in shared.items():
-            if count >= _COPY_LINES and count * 2 >= min(len(body[i]), len(body[j])):
+            if count >= _COPY_LINES and count * 2 > min(len(body[i]), len(body[j])):
                 parent[root(i)] = root(j)
     merged: dict[int, set[int]] = defaultdict(set)
     for i, lines in enumerate(keys):
