@@ -296,7 +296,7 @@ def digest(
     max_chars: Annotated[Optional[int], typer.Option(
         "--max-chars", min=1, help="At most this many characters, but always one sentence.",
         show_default=False)] = None,
-    keywords: KeywordsOpt = 10,
+    keywords: KeywordsOpt = 5,
     encoding: EncodingOpt = None, to: ToOpt = None, independent: IndependentOpt = False,
     recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
     quiet: QuietOpt = False,
