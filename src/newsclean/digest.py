@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
@@ -181,9 +181,11 @@ def group_copies(texts: list[str]) -> list[list[int]]:
 
 # ---------------------------------------------------------------- stories
 
-def build_stories(articles: list[Article]) -> list[Story]:
-    """One Story per group of copies, in the order of the articles."""
-    texts = [comparable_text(doc) for doc in articles]
+def build_stories(articles: list[Article], texts: list[str] | None = None) -> list[Story]:
+    """One Story per group of copies, in the order of the articles. `texts`: their
+    comparable texts, when already made."""
+    if texts is None:
+        texts = [comparable_text(doc) for doc in articles]
     stories = []
     for group in group_copies(texts):
         docs = [articles[i] for i in group]
@@ -242,13 +244,17 @@ def build_digest(docs: Iterable[Article | Failure], failures: Iterable[Failure] 
                  sort: str = "date") -> Digest:
     """A digest of processed documents; Failures among them are listed as failed."""
     articles: list[Article] = []
+    texts: list[str] = []
     failed = [_failed(f) for f in failures]
     for doc in docs:
         if isinstance(doc, Failure):
             failed.append(_failed(doc))
-        else:
-            articles.append(doc)
-    return Digest(len(articles), sort_stories(build_stories(articles), sort), failed)
+            continue
+        # Only the metadata and one text to compare are kept: a digest of many
+        # articles should not hold every raw page and clean text twice over.
+        texts.append(comparable_text(doc))
+        articles.append(replace(doc, raw="", text="", analysis_text=None, lines=None))
+    return Digest(len(articles), sort_stories(build_stories(articles, texts), sort), failed)
 
 
 def _failed(failure: Failure) -> Failed:
