@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from typing import Callable
 
 from .digest import Digest, Story, group_stories
@@ -127,8 +128,9 @@ def _e(text: str) -> str:
 
 
 def render_html(digest: Digest, group_by: str = "none") -> str:
-    langs = [s.language for s in digest.stories if s.language]
-    page_lang = max(set(langs), key=langs.count) if langs else "en"
+    langs = Counter(s.language for s in digest.stories if s.language)
+    # Ties broken by name: the same digest gives the same page on every run.
+    page_lang = min(langs, key=lambda lang: (-langs[lang], lang)) if langs else "en"
     out = ["<!DOCTYPE html>", f'<html lang="{_e(page_lang)}">', "<head>",
            '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
