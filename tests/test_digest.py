@@ -214,6 +214,7 @@ def test_cli_json_accounts_for_every_input(dumps):
     check_digest_record(record, dumps)
     assert record["articles"] >= 14 and record["merged"] == 5
     assert "broken.txt: binary data (a PNG image), not text" in result.stderr
+    assert "\r" not in result.stderr                   # no progress bar off a terminal
     failed = len(record["failed"])
     assert result.stderr.strip().splitlines()[-1] == \
         f"{record['articles']} ok, {failed} failed, 0 skipped"
@@ -374,3 +375,13 @@ def test_markdown_renders_titles_and_summaries_as_plain_text():
     assert "<p><em>2024-01-01 · A*B</em></p>" in page
     assert "k_1, &lt;k&gt;" in page and "<p>Sum *x* &lt;y&gt;. 第二句。</p>" in page
     assert "<li>a_b [1].txt (p)</li>" in page
+
+
+def test_piped_stdin_is_one_article():
+    raw = wrap(story("tea_harvest"), "qianjiang").encode("gb18030")
+    result = CliRunner().invoke(app, ["digest", "-f", "json", "-q"], input=raw)
+    assert result.exit_code == 0 and result.stderr == ""
+    record = json.loads(result.stdout)
+    assert record["articles"] == 1 and record["failed"] == []
+    assert record["stories"][0]["title"] == "明前龙井开采 茶农抢抓晴好天气忙采摘"
+    assert record["stories"][0]["copies"][0]["path"] == "<stdin>"
