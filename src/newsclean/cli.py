@@ -371,6 +371,10 @@ def digest(
             target.fh.write(text)
             target.commit()
             target = None
+    except OSError as exc:              # the output cannot be written: no traceback for that
+        progress.clear()
+        sys.stderr.write(f"newsclean: {output}: {exc.strerror or exc}\n")
+        raise typer.Exit(EXIT_FAILED)
     except KeyboardInterrupt:
         progress.clear()
         sys.stderr.write("newsclean: interrupted\n")
