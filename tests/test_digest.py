@@ -38,9 +38,9 @@ def wrap(body: str, portal: str) -> str:
     return (DATA / "portals" / f"{portal}.txt").read_text(encoding="utf-8").replace("{body}\n", body)
 
 
-def s2t(text: str) -> str:
+def s2t(text: str, config: str = "s2t") -> str:
     from newsclean.convert import convert_text
-    return convert_text(text, "s2t")
+    return convert_text(text, config)
 
 
 def edited(body: str) -> str:
@@ -70,6 +70,7 @@ def variants(name: str) -> dict[str, str]:
                 "edit": wrap(edited(body), "northside"), "teaser": wrap(teaser(body), "harbour")}
     return {"a": wrap(body, "qianjiang"), "b": wrap(body, "donghai"),
             "trad": wrap(s2t(body), "gangdao"), "edit": wrap(edited(body), "xincheng"),
+            "taiwan": wrap(s2t(body, "s2twp"), "donghai"),        # Taiwan phrases: 软件 -> 軟體
             "teaser": wrap(teaser(s2t(body)), "gangdao")}
 
 
