@@ -70,7 +70,8 @@ def timed(folder: Path, jobs: int, extra: list[str], src: Path) -> dict:
            "--jobs", str(jobs), *extra]
     env = dict(os.environ, PYTHONPATH=str(src))
     start = time.perf_counter()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True, env=env)
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True,
+                          env=env)
     run = json.loads(done.stderr.decode().strip().splitlines()[-1])
     run["total"] = time.perf_counter() - start          # with interpreter start and imports
     return run

@@ -20,7 +20,8 @@ from newsclean.digest_render import md_escape, render_digest
 
 DATA = Path(__file__).parent / "data" / "digest"
 CHINESE = ["marathon_race", "marathon_volunteers", "rail_opening", "rail_tourism",
-           "rail_followup", "library_hours", "tea_harvest", "rain_warning", "rain_flights", "robot_contest"]
+           "rail_followup", "library_hours", "tea_harvest", "rain_warning", "rain_flights",
+           "robot_contest"]
 ENGLISH = ["bike_lanes_vote", "bike_lanes_riders"]
 # Different stories on one event: they share places, names and numbers, not text.
 # A follow-up repeats one background paragraph of the first report word for word.
@@ -35,7 +36,8 @@ def story(name: str) -> str:
 
 
 def wrap(body: str, portal: str) -> str:
-    return (DATA / "portals" / f"{portal}.txt").read_text(encoding="utf-8").replace("{body}\n", body)
+    page = (DATA / "portals" / f"{portal}.txt").read_text(encoding="utf-8")
+    return page.replace("{body}\n", body)
 
 
 def s2t(text: str, config: str = "s2t") -> str:
@@ -292,7 +294,8 @@ def test_interrupt_leaves_nothing_behind(dumps, tmp_path, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
     monkeypatch.setattr(render, "render_digest", interrupted)
-    result = CliRunner().invoke(app, ["digest", str(dumps), "-o", str(tmp_path / "d.md"), "-j", "1"])
+    result = CliRunner().invoke(app, ["digest", str(dumps), "-o", str(tmp_path / "d.md"),
+                                      "-j", "1"])
     assert result.exit_code == 130 and "interrupted" in result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["dumps"]
 
@@ -303,8 +306,10 @@ def make_story(title, published, publisher, path):
     return Story(title, published, publisher, [], [], [Copy(path, title, publisher, published)])
 
 
-STORIES = [make_story("a", "2024-01-02T08:00", "B", "z.txt"), make_story("b", None, "A", "y.txt"),
-           make_story("c", "2024-03-01", None, "x.txt"), make_story("d", "2024-01-02T09:00", "A", "w.txt")]
+STORIES = [make_story("a", "2024-01-02T08:00", "B", "z.txt"),
+           make_story("b", None, "A", "y.txt"),
+           make_story("c", "2024-03-01", None, "x.txt"),
+           make_story("d", "2024-01-02T09:00", "A", "w.txt")]
 
 
 def test_sort_orders():
@@ -344,7 +349,8 @@ def test_build_digest_lists_failures_and_merges_cross_script_copies():
     made = build_digest(docs)
     assert made.articles == 2 and made.merged == 1 and len(made.stories) == 1
     assert [c.path for c in made.stories[0].copies] == ["s.txt", "t.txt"]
-    assert made.to_record()["failed"] == [{"path": "gone.txt", "error": "no such file or directory"}]
+    assert made.to_record()["failed"] == [{"path": "gone.txt",
+                                           "error": "no such file or directory"}]
     assert json.loads(render_digest(made, "json")) == made.to_record()
 
 
