@@ -29,8 +29,8 @@ SHINGLE = 5
 # A copy shares at least this share of the shorter text's shingles with its story.
 # On the test pairs copies (edited, cut to a teaser, in the other script, with Taiwan
 # phrases, or two of these at once) score 0.74 and more; a follow-up's teaser that
-# repeats one background paragraph of the first report 0.54, other stories on the
-# same event 0.1 and less. The threshold sits between.
+# repeats one background paragraph of the first report 0.54, any other pair of
+# stories 0.11 and less. The threshold sits between.
 CONTAINMENT = 0.65
 # Below this many shingles a text says too little; it must then match almost whole.
 SHORT = 20
@@ -57,7 +57,8 @@ class Copy:
 
 @dataclass
 class Story:
-    """One story and every copy of it; the metadata comes from its most complete copy."""
+    """One story and every copy of it. Title, metadata, keywords and summary are those
+    of one copy: the first in input order that is about as complete as the longest."""
     title: str | None
     published: str | None
     publisher: str | None
