@@ -272,6 +272,28 @@ def test_html_is_self_contained_and_escaped(dumps, tmp_path):
     known = [s for s in sections if s != "Unknown publisher"]
     assert known == sorted(known)
     assert page.count("<article") == len(re.findall(r"<h3>", page))
+    assert_balanced(page)
+
+
+def assert_balanced(page: str) -> None:
+    from html.parser import HTMLParser
+    void = {"meta", "br", "img", "hr", "link", "input"}
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in void:
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self.stack and self.stack.pop() == tag, tag
+
+    parser = Tags()
+    parser.feed(page)
+    assert parser.stack == []
 
 
 def test_format_follows_the_extension_and_refuses_to_overwrite(dumps, tmp_path):
