@@ -41,8 +41,11 @@ SAMPLE = 4
 # A sampled shingle found in this many stories already is a common phrase, useless
 # to find copies: its list stops growing, which bounds the cost of each lookup.
 POSTING_CAP = 64
-# Stories checked in full for each article, those sharing the most sampled shingles first.
+# Stories checked in full for each article, those sharing the most sampled shingles first,
+# and only if they share at least half the sampled shingles a copy would: one common
+# sentence does not make a candidate.
 CANDIDATES = 8
+_SLACK = 0.5
 
 _TOKEN = re.compile(r"[a-z0-9\u00c0-\u024f]+|[^\W_]", re.I)
 
@@ -151,6 +154,7 @@ def group_copies(texts: list[str]) -> list[list[int]]:
 
     index: dict[int, list[int]] = defaultdict(list)   # sampled shingle -> founding texts
     story_of: dict[int, int] = {}                     # founding text -> its group
+    sampled: dict[int, int] = {}                      # founding text -> its sample's size
     groups: list[list[int]] = []
     for i in order:
         mine = full(i)
@@ -160,7 +164,9 @@ def group_copies(texts: list[str]) -> list[list[int]]:
             for founder in index.get(h, ()):
                 shared[founder] += 1
         found = None
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
+        likely = [(founder, count) for founder, count in shared.items()
+                  if count >= _SLACK * CONTAINMENT * min(len(sample), sampled[founder])]
+        ranked = sorted(likely, key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
         for founder, _count in ranked:
             if similar(mine, full(founder)):
                 found = founder
@@ -170,6 +176,7 @@ def group_copies(texts: list[str]) -> list[list[int]]:
             continue
         # Copies are not indexed: a story syndicated a hundred times stays one entry per shingle.
         story_of[i] = len(groups)
+        sampled[i] = len(sample)
         groups.append([i])
         for h in sample:
             postings = index[h]
