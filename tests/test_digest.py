@@ -414,3 +414,19 @@ def test_piped_stdin_is_one_article():
     assert record["articles"] == 1 and record["failed"] == []
     assert record["stories"][0]["title"] == "明前龙井开采 茶农抢抓晴好天气忙采摘"
     assert record["stories"][0]["copies"][0]["path"] == "<stdin>"
+
+
+def test_verbatim_copies_count_once_in_the_batch_statistics(dumps):
+    # Three portals carry the race report word for word: counted as three documents,
+    # its paragraphs would look like site furniture and be cleaned away.
+    from newsclean.batch import learn
+    from newsclean.digest import learn_distinct
+    from newsclean.sources import discover
+    items = list(discover([str(dumps)]))
+    options = Options(command="summarize")
+    paragraph = story("marathon_race").split("\n")[3]
+    footer = "版权所有 © 2024 钱江新闻网 未经授权禁止转载"
+    assert learn(items, options).repeats(paragraph) == 3
+    distinct = learn_distinct(items, options)
+    assert distinct.repeats(paragraph) == 1
+    assert distinct.repeats(footer) >= 3            # furniture of different stories still repeats
