@@ -129,6 +129,18 @@ def test_copies_score_far_above_other_stories(cleaned):
     assert min(copies) - CONTAINMENT > 0.05 and CONTAINMENT - max(others) > 0.05
 
 
+def test_a_roundup_does_not_swallow_the_briefs_it_quotes():
+    options = Options(command="clean", independent=True)
+    names = CHINESE[:6]
+    firsts = [story(n).split("\n")[2] for n in names]
+    roundup = "今日要闻汇总\n2024-06-21 08:00 来源：晨间快讯\n" + "\n".join(firsts) + "\n"
+    briefs = [f"{story(n).splitlines()[0]}\n2024-06-21 来源：晨间快讯\n{first}\n"
+              for n, first in zip(names, firsts)]
+    texts = [comparable_text(process_text(wrap(t, "qianjiang"), options))
+             for t in [roundup] + briefs]
+    assert len(group_copies(texts)) == len(texts)
+
+
 def test_grouping_does_not_compare_every_pair(monkeypatch):
     import newsclean.digest as module
     calls = []

@@ -32,6 +32,10 @@ SHINGLE = 5
 # repeats one background paragraph of the first report 0.54, any other pair of
 # stories 0.11 and less. The threshold sits between.
 CONTAINMENT = 0.65
+# ... and what they share is at least this share of the longer text. Without it a
+# long roundup of the day's news would swallow every short item it quotes whole;
+# the price is that a one-paragraph teaser of a long article stays an entry of its own.
+COVERAGE = 0.25
 # Below this many shingles a text says too little; it must then match almost whole.
 SHORT = 20
 SHORT_JACCARD = 0.8
@@ -132,14 +136,15 @@ def _hash(tokens: list[str]) -> int:
 
 
 def similar(a: frozenset[int], b: frozenset[int]) -> bool:
-    """Copies of one story: the shorter text is mostly contained in the longer one."""
-    small = min(len(a), len(b))
+    """Copies of one story: the shorter text is mostly contained in the longer one,
+    and makes a fair part of it."""
+    small, large = sorted((len(a), len(b)))
     if small == 0:
         return False
     shared = len(a & b)
     if small < SHORT:
         return shared / len(a | b) >= SHORT_JACCARD
-    return shared / small >= CONTAINMENT
+    return shared / small >= CONTAINMENT and shared / large >= COVERAGE
 
 
 def group_copies(texts: list[str]) -> list[list[int]]:
