@@ -52,7 +52,7 @@ def edited(body: str) -> str:
     lines = lines[:-1] if len(lines) > 4 else lines
     text = "\n".join(lines)
     for old, new in (("表示", "称"), ("记者", "本报记者"), ("目前", "眼下"), ("said", "says"),
-                     ("the city", "the City"), ("，并", "，同时")):
+                     ("forty", "40"), ("，并", "，同时")):
         text = text.replace(old, new, 1)
     credit = "Reporting by staff." if body.isascii() else "（通讯员 周立 本报记者 何敏）"
     return text + "\n" + credit + "\n"
