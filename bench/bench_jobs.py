@@ -84,7 +84,9 @@ def main() -> None:
     parser.add_argument("--src", type=Path, default=ROOT / "src",
                         help="the source tree to run (default: this checkout's src/)")
     args = parser.parse_args()
-    print(f"usable CPUs: {len(os.sched_getaffinity(0))}")
+    # Other processes on the machine take CPUs from the workers: say how busy it was.
+    print(f"usable CPUs: {len(os.sched_getaffinity(0))}, load average before: "
+          f"{os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         make_dumps(folder, args.files)
@@ -100,7 +102,8 @@ def main() -> None:
             for jobs, r in best.items():
                 print(f"{label:15s} jobs {jobs}: {r['total']:6.2f} s  (parent CPU "
                       f"{r['parent']:5.2f} s, workers CPU {r['workers']:5.2f} s)")
-            print(f"{label:15s} speedup {best[1]['total'] / best[2]['total']:.2f}x")
+            print(f"{label:15s} speedup {best[1]['total'] / best[2]['total']:.2f}x "
+                  f"(load average {os.getloadavg()[0]:.2f})")
 
 
 if __name__ == "__main__":
