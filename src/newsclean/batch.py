@@ -125,10 +125,17 @@ def _init_worker(options: Options, batch) -> None:
     _worker_state = (options, batch)
 
 
-def _work(item: Input) -> Result:
+def _work(chunk: list[Input]) -> list[Result]:
     assert _worker_state is not None
     options, batch = _worker_state
-    return process_input(item, options, batch)
+    return [process_input(item, options, batch) for item in chunk]
+
+
+# Inputs go to the workers in chunks: one task per tiny file costs the parent more in
+# pickling and queueing than the file costs a worker, and made --jobs 2 slower than
+# --jobs 1 (100,000 small dumps: 70 s against 37 s). Chunks stay small enough to
+# share the work evenly and to keep few results in flight.
+_CHUNK_MAX = 16
 
 
 def results(items: list[Input | Failure], options: Options, jobs: int = 1,
@@ -151,30 +158,36 @@ def results(items: list[Input | Failure], options: Options, jobs: int = 1,
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     window = jobs * 4
+    size = max(1, min(_CHUNK_MAX, inputs // (jobs * 8)))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                              initargs=(options, batch)) as pool:
         pending: deque = deque()
-        queue = iter(items)
         try:
-            for item in queue:
-                pending.append((item, pool.submit(_work, item) if isinstance(item, Input) else None))
+            for start in range(0, len(items), size):
+                chunk = items[start:start + size]
+                todo = [i for i in chunk if isinstance(i, Input)]
+                pending.append((chunk, pool.submit(_work, todo) if todo else None))
                 while len(pending) >= window:
-                    yield _collect(*pending.popleft())
+                    yield from _collect(*pending.popleft())
             while pending:
-                yield _collect(*pending.popleft())
+                yield from _collect(*pending.popleft())
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
 
 
-def _collect(item: Input | Failure, future) -> Result:
-    if future is None:
-        return Result(item)
-    try:
-        return future.result()
-    except Exception as exc:  # a worker died (out of memory, a crash in a C library)
-        path = item.path if isinstance(item, Input) else str(item)
-        return Result(Failure(path, StageError(path, f"worker failed: {type(exc).__name__}: {exc}")))
+def _collect(chunk: list[Input | Failure], future) -> Iterator[Result]:
+    done: list[Result] = []
+    if future is not None:
+        try:
+            done = future.result()
+        except Exception as exc:  # a worker died (out of memory, a crash in a C library)
+            message = f"worker failed: {type(exc).__name__}: {exc}"
+            done = [Result(Failure(i.path, StageError(i.path, message)))
+                    for i in chunk if isinstance(i, Input)]
+    worked = iter(done)
+    for item in chunk:
+        yield next(worked) if isinstance(item, Input) else Result(item)
 
 
 def run(items: list[Input | Failure], options: Options, writer,

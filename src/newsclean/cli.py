@@ -305,6 +305,134 @@ def schema() -> None:
     from .schema import schema_text
     sys.stdout.write(schema_text())
 
+class DigestFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class DigestSort(str, Enum):
+    date = "date"
+    publisher = "publisher"
+    path = "path"
+
+
+class DigestGroup(str, Enum):
+    none = "none"
+    publisher = "publisher"
+    date = "date"
+
+
+@app.command()
+def digest(
+    paths: Paths = None,
+    format: Annotated[Optional[DigestFormat], typer.Option(
+        "--format", "-f", help="Document format [default: from the -o extension, else markdown].",
+        show_default=False)] = None,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", help="Write the digest to this file (.md, .html or .json).",
+        show_default=False)] = None,
+    sort: Annotated[DigestSort, typer.Option("--sort", help="Story order: date is newest first.")]
+        = DigestSort.date,
+    group_by: Annotated[DigestGroup, typer.Option(
+        "--group-by", help="Sections by publisher or by day.")] = DigestGroup.none,
+    sentences: Annotated[Optional[int], typer.Option(
+        "--sentences", "-n", min=1, help="Summary length in sentences [default: 3].",
+        show_default=False)] = None,
+    max_chars: Annotated[Optional[int], typer.Option(
+        "--max-chars", min=1, help="At most this many characters, but always one sentence.",
+        show_default=False)] = None,
+    keywords: KeywordsOpt = 5,
+    encoding: EncodingOpt = None, to: ToOpt = None, independent: IndependentOpt = False,
+    recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """One document of every story: near-duplicate copies merged, newest first."""
+    from .digest_render import EXTENSIONS
+    if sentences is not None and max_chars is not None:
+        _fail_usage("give --sentences or --max-chars, not both")
+    from .convert import resolve_config
+    try:
+        resolve_config(to, None)
+    except ValueError as exc:
+        _fail_usage(str(exc))
+    if output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
+        _fail_usage(f"--output {output} is a folder: the digest is one file")
+    fmt = format.value if format else "markdown"
+    if format is None and output is not None:
+        suffix = Path(output).suffix.lower()
+        if suffix not in EXTENSIONS:
+            _fail_usage(f"--output {output}: give --format, or end the name in "
+                        + ", ".join(EXTENSIONS))
+        fmt = EXTENSIONS[suffix]
+    options = Options(command="summarize", format=fmt, sentences=sentences, max_chars=max_chars,
+                      keywords=keywords, encoding=encoding, to=to, independent=independent,
+                      recursive=recursive, glob=glob, jobs=jobs or _usable_cpus())
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            _fail_usage("no PATH given and nothing piped on stdin (see --help)")
+        paths = ["-"]
+    from .batch import needs_learning
+    from .digest import build_digest, documents, learn_distinct
+    from .digest_render import render_digest
+    from .output import AtomicFile
+    from .sources import Input, discover
+    from . import terminal
+
+    items = list(discover(paths, recursive, glob))
+    if output is not None:
+        real_out = os.path.realpath(output)
+        for item in items:
+            if not isinstance(item, Input) or item.is_stdin:
+                continue
+            if os.path.realpath(item.path) == real_out:
+                _fail_usage(f"--output {output} is an input: it would be overwritten")
+            if item.root and (real_out + os.sep).startswith(os.path.realpath(item.root) + os.sep):
+                _fail_usage(f"--output {output} is inside the folder being read ({item.root})")
+    progress = terminal.Progress(len(items), enabled=not quiet)
+    failed = 0
+
+    def reported(docs):
+        nonlocal failed
+        from .sources import Failure
+        for doc in docs:
+            if isinstance(doc, Failure):
+                failed += 1
+                progress.clear()
+                sys.stderr.write(f"newsclean: {doc.path}: {doc.error.message}\n")
+                sys.stderr.flush()
+            yield doc
+
+    target = None
+    try:
+        batch = learn_distinct(items, options) if needs_learning(items, options) else None
+        docs = documents(items, options, options.jobs, batch, on_result=progress.advance)
+        made = build_digest(reported(docs), sort=sort.value)
+        text = render_digest(made, fmt, group_by.value).encode("utf-8")
+        if output is None:
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            target = AtomicFile(Path(output))
+            target.fh.write(text)
+            target.commit()
+            target = None
+    except OSError as exc:              # the output cannot be written: no traceback for that
+        progress.clear()
+        sys.stderr.write(f"newsclean: {output}: {exc.strerror or exc}\n")
+        raise typer.Exit(EXIT_FAILED)
+    except KeyboardInterrupt:
+        progress.clear()
+        sys.stderr.write("newsclean: interrupted\n")
+        raise typer.Exit(130)
+    finally:
+        if target is not None:
+            target.discard()
+        progress.clear()
+    if not quiet and (len(items) > 1 or failed):
+        sys.stderr.write(f"{made.articles} ok, {failed} failed, 0 skipped\n")
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
 
 def main() -> None:
     app(prog_name="newsclean")
