@@ -263,7 +263,7 @@ def test_markdown_file_structure(dumps, tmp_path):
 
 def test_html_is_self_contained_and_escaped(dumps, tmp_path):
     (dumps / "odd.txt").write_text(wrap(
-        "<b>Rates & \"fees\"</b> rise *again*\n2024-05-01 Source: <x>\n"
+        "Water rates & \"fees\" rise *again*, as 3 < 4 homes complain\n2024-05-01 Source: City Desk\n"
         "Water rates will rise by four percent from July, the utility said on Wednesday, the "
         "third increase in as many years. The average household will pay about thirty dollars "
         "more a year.\n"
@@ -278,7 +278,7 @@ def test_html_is_self_contained_and_escaped(dumps, tmp_path):
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
     assert "max-width" in page and "@media print" in page
     assert "<script" not in page.lower() and not re.search(r"(src|href)=|url\(|@import", page)
-    assert "<b>" not in page and "&lt;b&gt;" in page
+    assert "3 < 4" not in page and "3 &lt; 4" in page and "&amp; &quot;fees&quot;" in page
     sections = re.findall(r"<h2>(.*?)</h2>", page)
     assert sections[-1] == "Unknown publisher" or "Unknown publisher" not in sections
     known = [s for s in sections if s != "Unknown publisher"]
@@ -432,13 +432,11 @@ def test_verbatim_copies_count_once_in_the_batch_statistics(dumps):
     # Three portals carry the race report word for word: counted as three documents,
     # its paragraphs would look like site furniture and be cleaned away.
     from newsclean.batch import learn
-    from newsclean.digest import learn_distinct
     from newsclean.sources import discover
     items = list(discover([str(dumps)]))
     options = Options(command="summarize")
     paragraph = story("marathon_race").split("\n")[3]
     footer = "版权所有 © 2024 钱江新闻网 未经授权禁止转载"
-    assert learn(items, options).repeats(paragraph) == 3
-    distinct = learn_distinct(items, options)
-    assert distinct.repeats(paragraph) == 1
+    distinct = learn(items, options)
+    assert distinct.repeats(paragraph) <= 1          # finish() keeps lines met twice or more
     assert distinct.repeats(footer) >= 3            # furniture of different stories still repeats

@@ -372,8 +372,8 @@ def digest(
         if sys.stdin is None or sys.stdin.isatty():
             _fail_usage("no PATH given and nothing piped on stdin (see --help)")
         paths = ["-"]
-    from .batch import needs_learning
-    from .digest import build_digest, documents, learn_distinct
+    from .batch import learn, needs_learning
+    from .digest import build_digest, documents
     from .digest_render import render_digest
     from .output import AtomicFile
     from .sources import Input, discover
@@ -405,7 +405,7 @@ def digest(
 
     target = None
     try:
-        batch = learn_distinct(items, options) if needs_learning(items, options) else None
+        batch = learn(items, options) if needs_learning(items, options) else None
         docs = documents(items, options, options.jobs, batch, on_result=progress.advance)
         made = build_digest(reported(docs), sort=sort.value)
         text = render_digest(made, fmt, group_by.value).encode("utf-8")

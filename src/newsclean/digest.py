@@ -202,20 +202,25 @@ def build_stories(articles: list[Article], texts: list[str] | None = None) -> li
         texts = [comparable_text(doc) for doc in articles]
     stories = []
     for group in group_copies(texts):
-        docs = [articles[i] for i in group]
         # The first copy in input order speaks for the story, unless it is much less
         # complete than the longest one (a teaser, a truncated reprint).
         longest = len(texts[group[0]])
         lead = articles[min(i for i in group if len(texts[i]) >= 0.9 * longest)]
         copies = [articles[i] for i in sorted(group)]
         stories.append(Story(
-            title=lead.title or _first(d.title for d in docs),
-            published=lead.published or _first(d.published for d in docs),
-            publisher=lead.publisher or _first(d.publisher for d in docs),
+            # What the lead lacks comes from the next copy in input order, one in the
+            # lead's own script first (a story should not switch script mid-entry).
+            title=lead.title or _first(d.title for d in _same_script_first(lead, copies)),
+            published=lead.published or _first(d.published for d in copies),
+            publisher=lead.publisher or _first(d.publisher for d in copies),
             keywords=list(lead.keywords), summary=list(lead.summary),
             copies=[Copy(d.path, d.title, d.publisher, d.published) for d in copies],
             language=lead.language))
     return stories
+
+
+def _same_script_first(lead: Article, docs: list[Article]) -> list[Article]:
+    return sorted(docs, key=lambda d: d.script != lead.script)
 
 
 def _first(values: Iterable[str | None]) -> str | None:
@@ -288,73 +293,11 @@ def documents(items: list[Input | Failure], options: Options, jobs: int = 1, bat
             on_result()
 
 
-# ---------------------------------------------------------------- batch learning
-
-# A line this long shared by two documents is body text, not site furniture ...
-_BODY_LINE = 30
-# ... and two documents sharing at least this many such lines, and more than half
-# of the shorter one's, are copies of one article.
-_COPY_LINES = 2
-
-
-def learn_distinct(items: list[Input | Failure], options: Options):
-    """The batch statistics of `batch.learn`, counting the verbatim copies of an
-    article once. The cleaner drops a line held by several documents as site furniture,
-    so an article syndicated three times over would lose its whole body in every copy."""
-    from .batch import documents_of
-    from .clean import BatchStats, is_html
-    from .clean.batch import MAX_LINE, line_key
-
-    keys: list[set[int]] = []
-    body: list[set[int]] = []
-    for item in items:
-        if not isinstance(item, Input):
-            continue
-        for doc in documents_of(item, options):
-            if isinstance(doc, Failure):
-                continue
-            if is_html(doc.raw):
-                from .clean.html import html_to_lines
-                lines = html_to_lines(doc.raw)
-            else:
-                lines = doc.raw.splitlines()
-            lines = [ln.strip() for ln in lines if ln.strip() and len(ln.strip()) <= MAX_LINE]
-            keys.append({line_key(ln) for ln in lines})
-            body.append({line_key(ln) for ln in lines if len(ln) >= _BODY_LINE})
-    parent = list(range(len(keys)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    holders: dict[int, list[int]] = defaultdict(list)
-    for i, lines in enumerate(body):
-        shared: dict[int, int] = defaultdict(int)
-        for key in lines:
-            for j in holders[key]:
-                shared[j] += 1
-            if len(holders[key]) < POSTING_CAP:
-                holders[key].append(i)
-        for j, count in shared.items():
-            if count >= _COPY_LINES and count * 2 > min(len(body[i]), len(body[j])):
-                parent[root(i)] = root(j)
-    merged: dict[int, set[int]] = defaultdict(set)
-    for i, lines in enumerate(keys):
-        merged[root(i)] |= lines
-    stats = BatchStats()
-    for lines in merged.values():
-        stats.counts.update(lines)
-    stats.documents = len(keys)
-    return stats
-
-
 def digest(paths: list[str], options: Options | None = None, sort: str = "date") -> Digest:
     """Library entry point: the digest of files and folders, processed with `options`."""
-    from .batch import needs_learning
+    from .batch import learn, needs_learning
     from .sources import discover
     options = options or Options(command="summarize")
     items = list(discover(paths, options.recursive, options.glob))
-    batch = learn_distinct(items, options) if needs_learning(items, options) else None
+    batch = learn(items, options) if needs_learning(items, options) else None
     return build_digest(documents(items, options, options.jobs, batch), sort=sort)

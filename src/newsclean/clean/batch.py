@@ -11,6 +11,14 @@ from typing import Iterable
 
 # Long lines repeated across pages are rare and are the ones a syndicated copy shares.
 MAX_LINE = 400
+# A line this long shared by two documents is body text, not site furniture; a
+# document sharing at least COPY_LINES such lines, and more than half of its own,
+# with what the run has seen is a copy of an article already counted.
+BODY_LINE = 30
+COPY_LINES = 2
+# Lines above a copied story's first shared paragraph that belong to it (headline,
+# dateline).
+STORY_HEAD = 2
 
 
 def line_key(text: str) -> int:
@@ -37,13 +45,23 @@ class BatchStats:
         self.documents = 0
 
     def add_lines(self, lines: Iterable[str]) -> None:
-        seen = set()
+        keyed = []                         # (key, is a body-length line), in page order
         for line in lines:
             line = line.strip()
             if line and len(line) <= MAX_LINE:
-                seen.add(line_key(line))
+                keyed.append((line_key(line), len(line) >= BODY_LINE))
         counts = self.counts
-        for key in seen:
+        # A verbatim copy of an article already counted (the same story syndicated to
+        # several portals) must not make its headline and paragraphs look like site
+        # furniture. The story is where the shared long lines are, with the few lines
+        # above them (headline, dateline); only the lines around it, the portal's own
+        # furniture, are counted.
+        shared = [i for i, (key, body) in enumerate(keyed) if body and key in counts]
+        body_lines = sum(1 for _, body in keyed if body)
+        if len(shared) >= COPY_LINES and len(shared) * 2 > body_lines:
+            start, end = max(0, shared[0] - STORY_HEAD), shared[-1] + 1
+            keyed = keyed[:start] + keyed[end:]
+        for key in {key for key, _ in keyed}:
             counts[key] = counts.get(key, 0) + 1
         self.documents += 1
         if len(counts) > self.MAX_ENTRIES:

@@ -38,8 +38,13 @@ def headline_shaped(s: LineShape, reason: str | None) -> bool:
             return False
     elif not 4 <= s.tokens <= 70:
         return False
-    # A headline is one statement, not a paragraph.
-    return not (s.text.endswith(("。", ".")) and s.clauses >= 3)
+    # A headline is one statement, not a paragraph; and Chinese headlines do not end
+    # in a full stop, nor run clauses into an exclamation (such a line is the first
+    # sentence of a body).
+    if s.text.endswith("。") or s.text.endswith(("！", "？")) and "，" in s.text:
+        return False
+    # Nor do English ones end a long line with a full stop.
+    return not (s.text.endswith(".") and (s.clauses >= 3 or s.words >= 8))
 
 
 def key(text: str) -> str:
