@@ -11,11 +11,13 @@ from typing import Iterable
 
 # Long lines repeated across pages are rare and are the ones a syndicated copy shares.
 MAX_LINE = 400
-# A line this long shared by two documents is body text, not site furniture; a
+# A line this long that ends a sentence, shared by two documents, is body text; a
 # document sharing at least COPY_LINES such lines, and more than half of its own,
 # with what the run has seen is a copy of an article already counted.
 BODY_LINE = 30
 COPY_LINES = 2
+# Paragraphs end a sentence; long furniture (disclaimers, addresses) mostly does not.
+_SENTENCE_END = tuple("。！？.!?”」』\"'）)")
 # Lines above a copied story's first shared paragraph that belong to it (headline,
 # dateline).
 STORY_HEAD = 2
@@ -49,7 +51,8 @@ class BatchStats:
         for line in lines:
             line = line.strip()
             if line and len(line) <= MAX_LINE:
-                keyed.append((line_key(line), len(line) >= BODY_LINE))
+                keyed.append((line_key(line), len(line) >= BODY_LINE
+                              and line.endswith(_SENTENCE_END)))
         counts = self.counts
         # A verbatim copy of an article already counted (the same story syndicated to
         # several portals) must not make its headline and paragraphs look like site
