@@ -2,7 +2,7 @@
 
 Every bad input gives its documented exit code and exactly one line on stderr naming
 it and the reason, never a traceback; the other inputs are still processed and
-written, and no partial or temporary file is left behind. docs/bad-inputs.md is the
+written, and no partial or temporary file is left behind. README.md (Bad inputs) is the
 table of what each case does.
 """
 from __future__ import annotations
