@@ -21,7 +21,7 @@ def run(raw: str, options: Options = CLEAN, batch=None, path="doc.txt") -> Artic
 
 @pytest.fixture(scope="module")
 def seed():
-    return run(read("clean_seed_portal.txt"))
+    return run(read("seed_dump.txt"))
 
 
 def test_seed_metadata(seed):
@@ -110,7 +110,7 @@ def test_batch_stats_stay_small():
 
 
 def test_explain_gives_a_verdict_for_every_line():
-    raw = read("clean_seed_portal.txt")
+    raw = read("seed_dump.txt")
     doc = run(raw, Options(command="clean", explain=True))
     assert len(doc.lines) == len(raw.splitlines())
     verdicts = {line.text: (line.kept, line.reason) for line in doc.lines if line.text}
@@ -146,7 +146,7 @@ def test_html_page():
 
 
 def test_is_html_by_content():
-    assert not is_html(read("clean_seed_portal.txt"))
+    assert not is_html(read("seed_dump.txt"))
     assert not is_html("正文第一段。\n<!-- 注释 -->\n第二段。")
     assert is_html("\ufeff<?xml version='1.0'?>\n<!DOCTYPE html><html><body><p>x</p></body></html>")
     assert is_html("<div><p>一</p></div>" * 6)
