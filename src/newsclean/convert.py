@@ -9,6 +9,7 @@ text at a NUL.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -199,6 +200,17 @@ def _kinds(chars: set[str]) -> dict[str, tuple[bool, bool]]:
     return {c: _KIND_CACHE[c] for c in chars}
 
 
+def _han_counts(text: str, counts: Counter | None = None) -> dict[str, int]:
+    """Han character -> occurrences. Counting distinct characters first keeps memory
+    flat on a large file (findall would make one string per character)."""
+    counts = counts if counts is not None else Counter(text)
+    return {c: n for c, n in counts.items() if HAN.match(c)}
+
+
+def _count(pattern: re.Pattern, counts: Counter) -> int:
+    return sum(n for c, n in counts.items() if pattern.match(c))
+
+
 def detect_script(text: str) -> str | None:
     """'simplified', 'traditional' or 'mixed' for text with Han characters, else None.
 
@@ -207,12 +219,12 @@ def detect_script(text: str) -> str | None:
     ordinary Traditional characters (台, 里, 群), so Traditional text shows a few
     percent of "Simplified" ones; the thresholds leave room for that.
     """
-    han = HAN.findall(text)
+    han = _han_counts(text)
     if not han:
         return None
     kinds = _kinds(set(han))
-    trad = sum(kinds[c][0] for c in han)
-    simp = sum(kinds[c][1] for c in han)
+    trad = sum(kinds[c][0] * n for c, n in han.items())
+    simp = sum(kinds[c][1] * n for c, n in han.items())
     if trad + simp == 0:
         return "simplified"   # nothing tells them apart: no conversion is needed
     share = trad / (trad + simp)
@@ -230,12 +242,13 @@ def to_simplified(text: str) -> str:
 
 def detect_language(text: str) -> str | None:
     """'zh' when Han characters dominate, 'en' for Latin text, 'ja'/'ko' as a best guess."""
-    han = len(HAN.findall(text))
-    kana = len(_KANA.findall(text))
-    hangul = len(_HANGUL.findall(text))
+    counts = Counter(text)
+    han = sum(_han_counts(text, counts).values())
+    kana = _count(_KANA, counts)
+    hangul = _count(_HANGUL, counts)
     # A Han character carries about as much as a short Latin word: weigh letters
     # so that brand names in Chinese news do not make it English.
-    latin = len(_LATIN.findall(text)) / 3
+    latin = _count(_LATIN, counts) / 3
     best = max((han + kana, "cjk"), (hangul, "ko"), (latin, "en"))
     if best[0] == 0:
         return None
