@@ -117,10 +117,7 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
         settings["input_format"] = settings["input_format"].value
     options = Options(command=command, **settings)
 
-    if not paths:
-        if sys.stdin is None or sys.stdin.isatty():
-            _fail_usage("no PATH given and nothing piped on stdin (see --help)")
-        paths = ["-"]
+    paths = _paths_or_stdin(paths)
     from .batch import run
     from .sources import Input, discover
 
@@ -182,19 +179,32 @@ def _usable_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _writer(options: Options, output: Path | None, folder: bool, inputs):
-    from .output import FileWriter, FolderWriter, StdoutWriter
-    if output is None:
-        return StdoutWriter(options.format)
+def _refuse_overwrite(output: Path | str, inputs) -> None:
+    """An output never replaces an input nor lands in a folder being read."""
     real_out = os.path.realpath(output)
     for item in inputs:
         if item.is_stdin:
             continue
-        real_in = os.path.realpath(item.path)
-        if real_out == real_in:
+        if real_out == os.path.realpath(item.path):
             _fail_usage(f"--output {output} is an input: it would be overwritten")
         if item.root and (real_out + os.sep).startswith(os.path.realpath(item.root) + os.sep):
             _fail_usage(f"--output {output} is inside the folder being read ({item.root})")
+
+
+def _paths_or_stdin(paths: list[str] | None) -> list[str]:
+    """No PATH reads piped stdin; on a terminal that would hang, so it is a usage error."""
+    if paths:
+        return paths
+    if sys.stdin is None or sys.stdin.isatty():
+        _fail_usage("no PATH given and nothing piped on stdin (see --help)")
+    return ["-"]
+
+
+def _writer(options: Options, output: Path | None, folder: bool, inputs):
+    from .output import FileWriter, FolderWriter, StdoutWriter
+    if output is None:
+        return StdoutWriter(options.format)
+    _refuse_overwrite(output, inputs)
     if folder:
         writer = FolderWriter(output, options.format)
         from .errors import printable
@@ -368,10 +378,7 @@ def digest(
     options = Options(command="summarize", format=fmt, sentences=sentences, max_chars=max_chars,
                       keywords=keywords, encoding=encoding, to=to, independent=independent,
                       recursive=recursive, glob=glob, jobs=jobs or _usable_cpus())
-    if not paths:
-        if sys.stdin is None or sys.stdin.isatty():
-            _fail_usage("no PATH given and nothing piped on stdin (see --help)")
-        paths = ["-"]
+    paths = _paths_or_stdin(paths)
     from .batch import learn, needs_learning
     from .digest import build_digest, documents
     from .digest_render import render_digest
@@ -381,14 +388,7 @@ def digest(
 
     items = list(discover(paths, recursive, glob))
     if output is not None:
-        real_out = os.path.realpath(output)
-        for item in items:
-            if not isinstance(item, Input) or item.is_stdin:
-                continue
-            if os.path.realpath(item.path) == real_out:
-                _fail_usage(f"--output {output} is an input: it would be overwritten")
-            if item.root and (real_out + os.sep).startswith(os.path.realpath(item.root) + os.sep):
-                _fail_usage(f"--output {output} is inside the folder being read ({item.root})")
+        _refuse_overwrite(output, [i for i in items if isinstance(i, Input)])
     progress = terminal.Progress(len(items), enabled=not quiet)
     failed = 0
 
