@@ -25,6 +25,12 @@ class Tally:
     def line(self) -> str:
         return f"{self.ok} ok, {self.failed} failed, {self.skipped} skipped"
 
+    def fail(self, error: NewscleanError, on_error: "ErrorHook | None" = None) -> None:
+        self.failed += 1
+        self.errors.append(error)
+        if on_error:
+            on_error(error)
+
 
 # Called with each expected error as it happens, so the CLI can report it at once.
 ErrorHook = Callable[[NewscleanError], None]
@@ -81,10 +87,7 @@ def convert_streams(items: list[Input | Failure], options: Options, writer,
         if error is None:
             tally.ok += 1
         else:
-            tally.failed += 1
-            tally.errors.append(error)
-            if on_error:
-                on_error(error)
+            tally.fail(error, on_error)
         if on_progress:
             on_progress()
     return tally
@@ -209,10 +212,7 @@ def run(items: list[Input | Failure], options: Options, writer,
     batch = learn(items, options) if needs_learning(items, options) else None
 
     def fail(failure: Failure, whole_input: bool) -> None:
-        tally.failed += 1
-        tally.errors.append(failure.error)
-        if on_error:
-            on_error(failure.error)
+        tally.fail(failure.error, on_error)
         if whole_input and not writer.records_failures:
             return
         rendered = render_failure(failure_record(failure.path, failure.error.kind,
