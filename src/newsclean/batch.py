@@ -46,7 +46,10 @@ def documents_of(item: Input, options: Options) -> Iterator[Article | Failure]:
 
 
 def learn(items: list[Input | Failure], options: Options):
-    """First pass of a dependent run: what lines repeat across the run's documents."""
+    """First pass of a dependent run: what lines repeat across the run's documents.
+    None when the run learns nothing (one input, --independent, --no-clean, convert)."""
+    if not needs_learning(items, options):
+        return None
     from .clean import learn_batch
 
     def raw_texts() -> Iterator[str]:
@@ -209,7 +212,7 @@ def run(items: list[Input | Failure], options: Options, writer,
             else:
                 kept.append(item)
         items = kept
-    batch = learn(items, options) if needs_learning(items, options) else None
+    batch = learn(items, options)
 
     def fail(failure: Failure, whole_input: bool) -> None:
         tally.fail(failure.error, on_error)

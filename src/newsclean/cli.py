@@ -379,7 +379,7 @@ def digest(
                       keywords=keywords, encoding=encoding, to=to, independent=independent,
                       recursive=recursive, glob=glob, jobs=jobs or _usable_cpus())
     paths = _paths_or_stdin(paths)
-    from .batch import learn, needs_learning
+    from .batch import learn
     from .digest import build_digest, documents
     from .digest_render import render_digest
     from .output import AtomicFile
@@ -405,7 +405,7 @@ def digest(
 
     target = None
     try:
-        batch = learn(items, options) if needs_learning(items, options) else None
+        batch = learn(items, options)
         docs = documents(items, options, options.jobs, batch, on_result=progress.advance)
         made = build_digest(reported(docs), sort=sort.value)
         text = render_digest(made, fmt, group_by.value).encode("utf-8")

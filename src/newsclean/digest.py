@@ -295,9 +295,9 @@ def documents(items: list[Input | Failure], options: Options, jobs: int = 1, bat
 
 def digest(paths: list[str], options: Options | None = None, sort: str = "date") -> Digest:
     """Library entry point: the digest of files and folders, processed with `options`."""
-    from .batch import learn, needs_learning
+    from .batch import learn
     from .sources import discover
     options = options or Options(command="summarize")
     items = list(discover(paths, options.recursive, options.glob))
-    batch = learn(items, options) if needs_learning(items, options) else None
+    batch = learn(items, options)
     return build_digest(documents(items, options, options.jobs, batch), sort=sort)
