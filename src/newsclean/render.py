@@ -98,12 +98,19 @@ def render_markdown(doc: Article, options: Options) -> str:
     return "\n".join(front) + "\n\n" + "\n\n".join(body) + "\n"
 
 
+# How one record is written in each data format: a compact line, or indented.
+_DUMP: dict[str, Callable[[dict[str, Any]], str]] = {
+    "jsonl": lambda rec: json.dumps(rec, ensure_ascii=False) + "\n",
+    "json": lambda rec: json.dumps(rec, ensure_ascii=False, indent=2),
+}
+
+
 def render_jsonl(doc: Article, options: Options) -> str:
-    return json.dumps(record(doc, options), ensure_ascii=False) + "\n"
+    return _DUMP["jsonl"](record(doc, options))
 
 
 def render_json(doc: Article, options: Options) -> str:
-    return json.dumps(record(doc, options), ensure_ascii=False, indent=2)
+    return _DUMP["json"](record(doc, options))
 
 
 RENDERERS: dict[str, Callable[[Article, Options], str]] = {
@@ -116,8 +123,5 @@ RENDERERS: dict[str, Callable[[Article, Options], str]] = {
 
 def render_failure(rec: dict[str, Any], fmt: str) -> str | None:
     """Failed inputs appear in the data formats; text and markdown report them on stderr only."""
-    if fmt == "jsonl":
-        return json.dumps(rec, ensure_ascii=False) + "\n"
-    if fmt == "json":
-        return json.dumps(rec, ensure_ascii=False, indent=2)
-    return None
+    dump = _DUMP.get(fmt)
+    return dump(rec) if dump else None
