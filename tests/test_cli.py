@@ -114,6 +114,24 @@ def test_traditional_input_keeps_its_script_and_to_converts(runner):
     assert not any("捷運" in s for s in rec["summary"])
 
 
+def test_every_command_takes_to_config_and_no_tofu(runner, tmp_path):
+    src = tmp_path / "tw.txt"
+    src.write_text("殢雲尤雨的軟體。\n", encoding="utf-8")
+    for command in ("clean", "keywords", "summarize"):
+        for args, text in ((["--config", "t2s"], "𣨼云尤雨的软体。"),
+                           (["--config", "t2s", "--no-tofu"], "殢云尤雨的软体。"),
+                           (["--to", "simplified", "--no-tofu"], "殢云尤雨的软体。")):
+            result = runner.invoke(app, [command, str(src), "-f", "json", *args])
+            assert result.exit_code == 0, result.stderr
+            assert json.loads(result.stdout)["text"] == text, (command, args)
+    result = runner.invoke(app, ["convert", str(src), "--config", "tw2sp", "--no-tofu"])
+    assert result.stdout == "殢云尤雨的软件。\n"
+    result = runner.invoke(app, ["digest", str(src), "-f", "json", "--config", "tw2sp"])
+    assert json.loads(result.stdout)["stories"][0]["summary"] == ["𣨼云尤雨的软件。"]
+    result = runner.invoke(app, ["digest", str(src), "--to", "simplified", "--config", "t2s"])
+    assert result.exit_code == 2 and "give one" in result.stderr
+
+
 def test_jsonl_passes_fields_through_and_reports_bad_lines(runner, tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "url": "u", "text": "今天天气很好。我们去公园散步。"}\n'

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from newsclean.article import Article
 from newsclean.convert import (
-    CONFIGS, HAN, TO_CONFIGS, convert_output, convert_text, detect, detect_script,
-    iter_convert, resolve_config, to_simplified,
+    CONFIGS, HAN, TO_CONFIGS, convert_chunks, convert_output, convert_text, detect,
+    detect_script, iter_convert, resolve_config, to_simplified,
 )
 from newsclean.options import Options
 
@@ -82,6 +82,18 @@ def test_matches_command_line_tool(config):
                           str(share / f"{config}.json"), "-i", str(sample)],
                          capture_output=True, check=True).stdout.decode("utf-8")
     assert convert_text(sample.read_bytes().decode("utf-8"), config) == out
+
+
+@pytest.mark.parametrize("config", ["t2s", "tw2s", "hk2s"])
+def test_without_tofu_matches_the_tool_default(config):
+    tool, share = _opencc_tool()
+    if tool is None or share is None:
+        pytest.skip("the native opencc command line tool is not installed")
+    text = "殢雲尤雨，剔團圞月，鞾子與謝謝\n"
+    out = subprocess.run([str(tool), "-c", str(share / f"{config}.json")], input=text.encode(),
+                         capture_output=True, check=True).stdout.decode("utf-8")
+    assert convert_text(text, config, tofu_risk=False) == out
+    assert "".join(convert_chunks([text], config, tofu_risk=False)) == out
 
 
 @pytest.mark.parametrize("to, text, expected", [
@@ -156,6 +168,28 @@ def test_rare_characters():
     # Characters beyond the BMP and lone surrogates (undecodable bytes) pass through.
     assert convert_text("𠮷野家的汉字", "s2t") == "𠮷野家的漢字"
     assert convert_text("汉\udcff字\ud800", "s2t") == "漢\udcff字\ud800"
+
+
+def test_tofu_risk_characters_only_when_asked():
+    # The characters OpenCC's test cases expect from its extended dictionaries, and
+    # what its command line tool gives without them.
+    assert convert_text("殢 鞾", "t2s") == "𣨼 𫖇"
+    assert convert_text("殢 鞾", "t2s", tofu_risk=False) == "殢 鞾"
+    assert list(iter_convert(["鞾\n", "殢"], "t2s", tofu_risk=False)) == ["鞾\n", "殢"]
+    doc = Article(path="x", raw="", text="鞾子", title="殢")
+    out = convert_output(doc, Options(config="t2s", tofu_risk=False))
+    assert (out.title, out.text) == ("殢", "鞾子")
+    # Nothing else depends on the option.
+    assert convert_text("頭髮與鞋子", "t2s", tofu_risk=False) == "头发与鞋子"
+
+
+def test_chunks_are_the_lines_converted():
+    odd = ["头发\n", "一\r\n", "二\n三\n", "", "四", "\n", "五\r", "汉字"] * 50
+    assert "".join(convert_chunks(iter(odd), "s2t")) == "".join(iter_convert(odd, "s2t"))
+    lines = ["我们去台湾买软件，头发很长。\n"] * 20000
+    chunks = list(convert_chunks(iter(lines), "s2t"))
+    assert "".join(chunks) == "我們去臺灣買軟件，頭髮很長。\n" * 20000
+    assert 1 < len(chunks) < 100                  # written in a few large pieces
 
 
 def test_japanese_kana_left_alone():

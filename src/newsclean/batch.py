@@ -74,7 +74,7 @@ def convert_streams(items: list[Input | Failure], options: Options, writer,
                     on_progress: Callable[[], None] | None = None) -> Tally:
     """`convert` to text: each input streamed line by line, so memory stays flat
     however large the file."""
-    from .convert import iter_convert, resolve_config
+    from .convert import convert_chunks, resolve_config
     config = resolve_config(options.to, options.config)
     tally = Tally()
     for item in items:
@@ -82,7 +82,8 @@ def convert_streams(items: list[Input | Failure], options: Options, writer,
         if isinstance(item, Input):
             writer.start_input(relative_name(item))
             try:
-                for piece in iter_convert(stream_lines(item, options.encoding), config):
+                for piece in convert_chunks(stream_lines(item, options.encoding), config,
+                                            options.tofu_risk):
                     writer.write_raw(piece)
             except NewscleanError as exc:
                 error = exc

@@ -76,6 +76,9 @@ ToOpt = Annotated[Optional[str], typer.Option(
 ConfigOpt = Annotated[Optional[str], typer.Option(
     "--config", help="Any OpenCC config for the output (s2t, t2s, s2twp, hk2s, ...).",
     show_default=False)]
+NoTofuOpt = Annotated[bool, typer.Option(
+    "--no-tofu", help="Convert without OpenCC's dictionaries of rare characters that many fonts "
+                      "cannot show, as the opencc command does by default.")]
 NoCleanOpt = Annotated[bool, typer.Option("--no-clean", help="The input is already clean.")]
 IndependentOpt = Annotated[bool, typer.Option(
     "--independent", help="Clean each input on its own, learning nothing from the others.")]
@@ -101,13 +104,7 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
     # A str, not a Path: a trailing "/" (which makes -o a folder) must survive.
     output = Path(output_arg) if output_arg else None
     wants_folder = bool(output_arg) and (output_arg.endswith(("/", os.sep)) or Path(output_arg).is_dir())
-    from .convert import resolve_config
-    try:
-        resolve_config(settings.get("to"), settings.get("config"))
-    except ValueError as exc:
-        _fail_usage(str(exc))
-    if settings.get("to") and settings.get("config"):
-        _fail_usage("--to and --config both name the output script: give one")
+    _check_script(settings.get("to"), settings.get("config"))
     if settings.get("jobs") is None:
         settings["jobs"] = _usable_cpus()
     if settings.get("skip_existing") and not wants_folder:
@@ -170,6 +167,16 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
     if not quiet and (len(items) > 1 or tally.failed):
         sys.stderr.write(tally.line() + "\n")
     raise typer.Exit(EXIT_FAILED if tally.failed else EXIT_OK)
+
+
+def _check_script(to: str | None, config: str | None) -> None:
+    if to and config:
+        _fail_usage("--to and --config both name the output script: give one")
+    from .convert import resolve_config
+    try:
+        resolve_config(to, config)
+    except ValueError as exc:
+        _fail_usage(str(exc))
 
 
 def _usable_cpus() -> int:
@@ -236,21 +243,22 @@ def clean(
     explain: Annotated[bool, typer.Option(
         "--explain", help="Show every input line: kept or dropped, and why.")] = False,
     encoding: EncodingOpt = None, input_format: InputFormatOpt = None,
-    to: ToOpt = None, config: ConfigOpt = None,
+    to: ToOpt = None, config: ConfigOpt = None, no_tofu: NoTofuOpt = False,
     no_clean: NoCleanOpt = False, independent: IndependentOpt = False,
     recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
     skip_existing: SkipOpt = False, quiet: QuietOpt = False,
 ) -> None:
     """Remove boilerplate; give title, date, publisher, author and the clean text."""
     _run("clean", paths, output, quiet, format=format, explain=explain, encoding=encoding,
-         input_format=input_format, to=to, config=config, clean=not no_clean,
+         input_format=input_format, to=to, config=config, tofu_risk=not no_tofu,
+         clean=not no_clean,
          independent=independent, recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
 
 
 @app.command()
 def convert(
     paths: Paths = None,
-    to: ToOpt = None, config: ConfigOpt = None,
+    to: ToOpt = None, config: ConfigOpt = None, no_tofu: NoTofuOpt = False,
     format: FormatOpt = Format.text,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
@@ -261,7 +269,7 @@ def convert(
     if not to and not config:
         _fail_usage("convert needs --to SCRIPT or --config CFG")
     _run("convert", paths, output, quiet, format=format, encoding=encoding, to=to,
-         config=config, clean=False, recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
+         config=config, tofu_risk=not no_tofu, clean=False, recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
 
 
 @app.command()
@@ -271,14 +279,15 @@ def keywords(
     format: FormatOpt = Format.text,
     output: OutputOpt = None,
     encoding: EncodingOpt = None, input_format: InputFormatOpt = None,
-    to: ToOpt = None, config: ConfigOpt = None,
+    to: ToOpt = None, config: ConfigOpt = None, no_tofu: NoTofuOpt = False,
     no_clean: NoCleanOpt = False, independent: IndependentOpt = False,
     recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
     skip_existing: SkipOpt = False, quiet: QuietOpt = False,
 ) -> None:
     """Clean, then extract keywords (best first)."""
     _run("keywords", paths, output, quiet, format=format, keywords=keywords, encoding=encoding,
-         input_format=input_format, to=to, config=config, clean=not no_clean,
+         input_format=input_format, to=to, config=config, tofu_risk=not no_tofu,
+         clean=not no_clean,
          independent=independent, recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
 
 
@@ -295,7 +304,7 @@ def summarize(
     format: FormatOpt = Format.text,
     output: OutputOpt = None,
     encoding: EncodingOpt = None, input_format: InputFormatOpt = None,
-    to: ToOpt = None, config: ConfigOpt = None,
+    to: ToOpt = None, config: ConfigOpt = None, no_tofu: NoTofuOpt = False,
     no_clean: NoCleanOpt = False, independent: IndependentOpt = False,
     recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
     skip_existing: SkipOpt = False, quiet: QuietOpt = False,
@@ -305,8 +314,9 @@ def summarize(
         _fail_usage("give --sentences or --max-chars, not both")
     _run("summarize", paths, output, quiet, format=format, sentences=sentences,
          max_chars=max_chars, keywords=keywords, encoding=encoding, input_format=input_format,
-         to=to, config=config, clean=not no_clean, independent=independent,
-         recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
+         to=to, config=config, tofu_risk=not no_tofu, clean=not no_clean,
+         independent=independent, recursive=recursive, glob=glob, jobs=jobs,
+         skip_existing=skip_existing)
 
 
 @app.command()
@@ -353,7 +363,8 @@ def digest(
         "--max-chars", min=1, help="At most this many characters, but always one sentence.",
         show_default=False)] = None,
     keywords: KeywordsOpt = 5,
-    encoding: EncodingOpt = None, to: ToOpt = None, independent: IndependentOpt = False,
+    encoding: EncodingOpt = None, to: ToOpt = None, config: ConfigOpt = None,
+    no_tofu: NoTofuOpt = False, independent: IndependentOpt = False,
     recursive: RecursiveOpt = False, glob: GlobOpt = None, jobs: JobsOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -361,11 +372,7 @@ def digest(
     from .digest_render import EXTENSIONS
     if sentences is not None and max_chars is not None:
         _fail_usage("give --sentences or --max-chars, not both")
-    from .convert import resolve_config
-    try:
-        resolve_config(to, None)
-    except ValueError as exc:
-        _fail_usage(str(exc))
+    _check_script(to, config)
     if output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
         _fail_usage(f"--output {output} is a folder: the digest is one file")
     fmt = format.value if format else "markdown"
@@ -376,7 +383,8 @@ def digest(
                         + ", ".join(EXTENSIONS))
         fmt = EXTENSIONS[suffix]
     options = Options(command="summarize", format=fmt, sentences=sentences, max_chars=max_chars,
-                      keywords=keywords, encoding=encoding, to=to, independent=independent,
+                      keywords=keywords, encoding=encoding, to=to, config=config,
+                      tofu_risk=not no_tofu, independent=independent,
                       recursive=recursive, glob=glob, jobs=jobs or _usable_cpus())
     paths = _paths_or_stdin(paths)
     from .batch import learn

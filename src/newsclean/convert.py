@@ -1,10 +1,10 @@
 """OpenCC conversion between Simplified and Traditional Chinese, and script detection.
 
 `opencc` is imported inside the functions that need it so that `newsclean --help`
-stays instant. Output equals OpenCC 1.4.2 (its Python binding, and its command line
-tool given --include-tofu-risk-dictionaries), except that NUL bytes and the text
-after them are never lost: the tool and, for several configs, the binding cut the
-text at a NUL.
+stays instant. Output equals OpenCC 1.4.2: by default its Python binding and its command line
+tool given --include-tofu-risk-dictionaries; with tofu_risk=False the tool as it
+is by default. NUL bytes and the text after them are never lost: the tool and,
+for several configs, the binding cut the text at a NUL.
 """
 from __future__ import annotations
 
@@ -64,7 +64,8 @@ _UNCONVERTIBLE = re.compile(r"[\x00\ud800-\udfff]+")
 # and hk2sp) as possibly giving characters that many fonts cannot show (鞾→𫖇).
 # The `opencc` binary leaves them out unless given --include-tofu-risk-dictionaries;
 # the Python binding includes them by default. OpenCC's own test cases expect them
-# (three t2s cases fail without them), so newsclean includes them too.
+# (three t2s cases fail without them), so they are in by default, and out with
+# tofu_risk=False (--no-tofu), which gives what the `opencc` binary gives.
 INCLUDE_TOFU_RISK = True
 
 # Characters per conversion call in iter_convert: large enough that the per-call
@@ -80,11 +81,10 @@ def _check_config(config: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _converter(config: str):
+def _converter(config: str, tofu_risk: bool = INCLUDE_TOFU_RISK):
     import opencc
 
-    return opencc.OpenCC(_check_config(config),
-                         include_tofu_risk_dictionaries=INCLUDE_TOFU_RISK)
+    return opencc.OpenCC(_check_config(config), include_tofu_risk_dictionaries=tofu_risk)
 
 
 def resolve_config(to: str | None, config: str | None, script: str | None = None) -> str | None:
@@ -108,13 +108,14 @@ def resolve_config(to: str | None, config: str | None, script: str | None = None
     return TO_CONFIGS[to]
 
 
-def convert_text(text: str, config: str) -> str:
-    """Convert like OpenCC 1.4.2 (`opencc --include-tofu-risk-dictionaries`).
+def convert_text(text: str, config: str, tofu_risk: bool = INCLUDE_TOFU_RISK) -> str:
+    """Convert like OpenCC 1.4.2 (`opencc --include-tofu-risk-dictionaries`, or
+    plain `opencc` with tofu_risk=False).
 
     Characters the config does not convert come back unchanged, line breaks
     included; NUL bytes and what follows them are kept.
     """
-    converter = _converter(config)
+    converter = _converter(config, tofu_risk)
     if "\x00" not in text:
         try:
             return converter.convert(text)
@@ -131,7 +132,7 @@ def convert_text(text: str, config: str) -> str:
     return "".join(out)
 
 
-def _convert_batch(items: list[str], config: str) -> list[str]:
+def _convert_batch(items: list[str], config: str, tofu_risk: bool) -> list[str]:
     """Convert many items in one call, each coming back separately.
 
     Every item but the last ends with "\\n". No OpenCC dictionary entry contains a
@@ -139,12 +140,12 @@ def _convert_batch(items: list[str], config: str) -> list[str]:
     where the input's line breaks were.
     """
     if len(items) == 1:
-        return [convert_text(items[0], config)]
+        return [convert_text(items[0], config, tofu_risk)]
     joined = "".join(items)
     breaks = joined.count("\n")
-    pieces = convert_text(joined, config).split("\n")
+    pieces = convert_text(joined, config, tofu_risk).split("\n")
     if len(pieces) != breaks + 1:
-        return [convert_text(item, config) for item in items]   # never expected
+        return [convert_text(item, config, tofu_risk) for item in items]   # never expected
     if breaks == len(items) and items[-1].endswith("\n"):
         # The usual case: every item ends with its only line break.
         return [piece + "\n" for piece in pieces[:-1]]
@@ -159,27 +160,38 @@ def _convert_batch(items: list[str], config: str) -> list[str]:
     return out
 
 
-def iter_convert(lines: Iterable[str], config: str) -> Iterator[str]:
-    """Convert a stream of lines (each keeping its own line ending) with flat memory.
+def iter_convert(lines: Iterable[str], config: str,
+                 tofu_risk: bool = INCLUDE_TOFU_RISK) -> Iterator[str]:
+    """Convert a stream of lines (each keeping its own line ending) with flat memory,
+    one converted item per item given.
 
     Lines are converted in batches for speed. An item that does not end with "\\n"
     closes its batch, so text is never joined across items without a line break.
     """
-    _converter(config)   # an unknown config fails here, not at the first line
-    return _iter_batches(lines, config)
+    _converter(config, tofu_risk)   # an unknown config fails here, not at the first line
+    return (piece for batch in _batches(lines)
+            for piece in _convert_batch(batch, config, tofu_risk))
 
 
-def _iter_batches(lines: Iterable[str], config: str) -> Iterator[str]:
+def convert_chunks(lines: Iterable[str], config: str,
+                   tofu_risk: bool = INCLUDE_TOFU_RISK) -> Iterator[str]:
+    """Like iter_convert, but the converted text comes in chunks of many lines: for
+    writing a large file, where a write per line would cost a quarter of the time."""
+    _converter(config, tofu_risk)
+    return (convert_text("".join(batch), config, tofu_risk) for batch in _batches(lines))
+
+
+def _batches(lines: Iterable[str]) -> Iterator[list[str]]:
     batch: list[str] = []
     size = 0
     for line in lines:
         batch.append(line)
         size += len(line)
         if size >= _BATCH_CHARS or not line.endswith("\n"):
-            yield from _convert_batch(batch, config)
+            yield batch
             batch, size = [], 0
     if batch:
-        yield from _convert_batch(batch, config)
+        yield batch
 
 
 def _char_kinds(chars: str) -> tuple[tuple[bool, bool], ...]:
@@ -272,11 +284,12 @@ def convert_output(doc: Article, options: Options) -> Article:
     config = resolve_config(options.to, options.config, doc.script)
     if config is None:
         return doc
+    tofu = options.tofu_risk
     if doc.title is not None:
-        doc.title = convert_text(doc.title, config)
-    doc.text = convert_text(doc.text, config)
-    doc.keywords = [convert_text(k, config) for k in doc.keywords]
-    doc.summary = [convert_text(s, config) for s in doc.summary]
+        doc.title = convert_text(doc.title, config, tofu)
+    doc.text = convert_text(doc.text, config, tofu)
+    doc.keywords = [convert_text(k, config, tofu) for k in doc.keywords]
+    doc.summary = [convert_text(s, config, tofu) for s in doc.summary]
     # Without a detected script (detect did not run), Han characters in the output
     # are still in the script the config produces.
     if doc.script is not None or HAN.search((doc.title or "") + doc.text):

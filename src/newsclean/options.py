@@ -14,6 +14,7 @@ class Options:
     input_format: str | None = None     # None (detect) | text | html | jsonl
     to: str | None = None               # output script name (convert.TO_CONFIGS) ...
     config: str | None = None           # ... or any OpenCC config name
+    tofu_risk: bool = True              # OpenCC's dictionaries that may give tofu (see convert)
     clean: bool = True                  # False: the input is already clean
     independent: bool = False           # clean each input alone, learn nothing from the batch
     explain: bool = False               # clean: keep the per-line verdicts
