@@ -22,6 +22,33 @@ def test_chinese_keywords_are_terms_kept_whole():
     assert not any(_is_bad(k) for k in found)
 
 
+# A place name the segmenter does not know (青蟹/岭/水库 would be its words).
+NAMES = ("青蟹岭水库今年入汛以来水位持续上涨。管理处表示，青蟹岭水库已开闸泄洪，"
+         "下游村民已转移。青蟹岭水库建于上世纪七十年代，是全县最大的水库。"
+         "据介绍，泄洪将持续三天，青蟹岭水库周边道路暂时封闭。")
+
+
+def test_names_the_segmenter_cuts_apart_come_back_whole():
+    found = extract_keywords(NAMES, 5, "zh")
+    assert found[0] == "青蟹岭水库"
+    assert not any(k in "青蟹岭水库" for k in found[1:])      # no pieces of it
+
+
+def test_the_seed_dump_keeps_its_place_name_whole():
+    from newsclean import process_text
+    doc = process_text((DATA / "seed_dump.txt").read_text(encoding="utf-8"),
+                       Options(command="keywords"))
+    assert "半马苏河" in doc.keywords
+    assert not any(k in {"半马苏", "马苏", "苏河"} for k in doc.keywords)
+
+
+def test_a_piece_of_a_real_word_is_no_name():
+    # 党建合 recurs, but always inside 党建合作 or 党建合力: real words, not a slip.
+    text = "党建合作不断深化。党建合力持续增强。各单位党建合作项目落地。党建合力显现。"
+    assert not any(k.startswith("党建合") and len(k) == 3
+                   for k in extract_keywords(text, 10, "zh"))
+
+
 def test_english_keywords_prefer_recurring_phrases():
     found = extract_keywords(EN, 5, "en")
     assert found[0] == "Solar power capacity"     # as first written

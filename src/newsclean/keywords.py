@@ -82,11 +82,11 @@ def _is_affix_zh(word: str) -> bool:
 _LATIN_TERM = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9+]")
 
 
-def _zh_tokens(text: str) -> list[str]:
-    """snownlp's words, with the Latin names and acronyms in its non-Han pieces ("，iPhone")
-    cut out of the punctuation stuck to them."""
+def _zh_tokens(text: str, words: list[str] | None = None) -> list[str]:
+    """snownlp's words (of text, or given), with the Latin names and acronyms in its
+    non-Han pieces ("，iPhone") cut out of the punctuation stuck to them."""
     tokens = []
-    for word in segment.words(text, "zh"):
+    for word in segment.words(text, "zh") if words is None else words:
         if _HAN.match(word):
             tokens.append(word)
         else:
@@ -97,8 +97,8 @@ def _zh_tokens(text: str) -> list[str]:
     return tokens
 
 
-def _zh_candidates(text: str, known: dict):
-    tokens = _zh_tokens(text)
+def _zh_candidates(text: str, known: dict, words: list[str] | None = None):
+    tokens = _zh_tokens(text, words)
     content = [_is_content_zh(w, known) for w in tokens]
     affix = [_is_affix_zh(w) for w in tokens]
     counts: collections.Counter = collections.Counter()
@@ -122,10 +122,74 @@ def _zh_candidates(text: str, known: dict):
     return counts, first, parts
 
 
+_HAN_RUN = re.compile(f"[{segment.CJK}]{{3,}}")
+REPEAT_MIN = 2      # a name the segmenter does not know must recur this often ...
+REPEAT_LENGTHS = range(3, 9)    # ... and be this long, in characters
+
+
+def _repeated_names(text: str, words: list[str], known: dict,
+                    counts: collections.Counter) -> dict[str, int]:
+    """Runs of Han characters that recur as a whole more often than the segmenter's
+    words make them: names it does not know and cuts apart ("半马苏/河开/新篇" for
+    半马苏河). A run counts when it recurs, its ends are not function characters, and
+    at most of its occurrences each end falls between two words or inside a word that
+    is no word (a slip of the segmenter), never inside a real one (党建合|作), and it
+    is met after and before more than one character. Linear: a few lengths per
+    character."""
+    runs = [(m.start(), m.group()) for m in _HAN_RUN.finditer(text)]
+    grams: collections.Counter = collections.Counter()
+    for _, run in runs:
+        for n in REPEAT_LENGTHS:
+            grams.update(run[i:i + n] for i in range(len(run) - n + 1))
+    # Kept whole by the segmenter at most of its occurrences, a run is a candidate already.
+    frequent = {g for g, n in grams.items() if n >= REPEAT_MIN and n > 2 * counts.get(g, 0)
+                and g[0] not in _FUNCTION_CHARS and g[-1] not in _FUNCTION_CHARS}
+    if not frequent:
+        return {}
+    blocked = _inside_known_words(text, words, known)
+    free: collections.Counter = collections.Counter()
+    before: dict[str, set] = collections.defaultdict(set)
+    after: dict[str, set] = collections.defaultdict(set)
+    for start, run in runs:
+        for n in REPEAT_LENGTHS:
+            for i in range(len(run) - n + 1):
+                gram = run[i:i + n]
+                if gram not in frequent:
+                    continue
+                free[gram] += start + i not in blocked and start + i + n not in blocked
+                # The end of a run is a break: each one counts as a context of its own.
+                before[gram].add(run[i - 1] if i else start + i)
+                after[gram].add(run[i + n] if i + n < len(run) else start + i)
+    # Always after the same character, or before it, a run is a piece of a longer one.
+    return {g: grams[g] for g in frequent
+            if 2 * free[g] > grams[g] and len(before[g]) > 1 and len(after[g]) > 1}
+
+
+def _inside_known_words(text: str, words: list[str], known: dict) -> set[int]:
+    """Offsets of text that fall inside a word of the background vocabulary."""
+    inside: set[int] = set()
+    pos = 0
+    for word in words:
+        at = text.find(word, pos)
+        if at < 0:
+            continue
+        pos = at + len(word)
+        if len(word) > 1 and word in known:
+            inside.update(range(at + 1, pos))
+    return inside
+
+
 def _rank_zh(text: str, title: str | None) -> list[tuple[float, str]]:
     full = f"{title}\n{text}" if title else text
     paragraphs, background = _zh_background()
-    counts, first, parts = _zh_candidates(full, background)
+    words = segment.words(full, "zh")
+    counts, first, parts = _zh_candidates(full, background, words)
+    names = _repeated_names(full, words, background, counts)
+    for name, n in names.items():
+        counts[name] = n
+        # first counts words: the share of the text before the name, in words
+        first.setdefault(name, int(full.find(name) / len(full) * len(words)))
+        parts[name] = [name]     # one name, however the segmenter cut it
     if not counts:
         return []
     max_idf = math.log(paragraphs)
@@ -142,7 +206,7 @@ def _rank_zh(text: str, title: str | None) -> list[tuple[float, str]]:
             continue
         weights = [idf(w) for w in gram if len(w) > 1]
         # A run that is rarer than its words is two terms side by side, not one term.
-        cohesion = tf / max(counts[w] for w in gram) if len(gram) > 1 else 1.0
+        cohesion = tf / max(tf, *(counts[w] for w in gram)) if len(gram) > 1 else 1.0
         weight = (sum(weights) / len(weights)) * (1.0 + ZH_PHRASE * (len(gram) - 1))
         if len(gram) == 1:
             weight *= 0.6 + 0.4 * background.get(term, (0, 1.0))[1]
@@ -150,7 +214,23 @@ def _rank_zh(text: str, title: str | None) -> list[tuple[float, str]]:
         in_title = 1.5 if title and term in title else 1.0
         scored.append((math.log1p(tf * ZH_TF) * weight * position * in_title
                        * cohesion ** ZH_COHESION, term))
-    return scored
+    return _fragments_to_names(scored, names, counts)
+
+
+def _fragments_to_names(scored: list[tuple[float, str]], names: dict[str, int],
+                        counts: collections.Counter) -> list[tuple[float, str]]:
+    """A word met only inside a recurring name ("半马苏" of 半马苏河) is a piece of it:
+    the name takes its score and the piece is no keyword."""
+    if not names:
+        return scored
+    score = {term: value for value, term in scored}
+    for name, n in names.items():
+        for size in range(2, len(name)):
+            for i in range(len(name) - size + 1):
+                piece = name[i:i + size]
+                if piece in score and piece not in names and counts[piece] <= n:
+                    score[name] = max(score.get(name, 0.0), score.pop(piece))
+    return [(value, term) for term, value in score.items()]
 
 
 # Authors and editors name compounds: each extra word of a recurring run adds weight.
