@@ -58,6 +58,18 @@ def test_english_keywords_prefer_recurring_phrases():
     assert not any(a != b and a in b for a in lowered for b in lowered)
 
 
+def test_english_keywords_are_not_overlapping_cuts_of_one_phrase():
+    text = ("Protected cycle lanes will open in the riverside district. The protected cycle "
+            "lanes cost less than a road. Shop owners fear losing parking spaces. Some shop "
+            "owners fear losing customers, but cycle lanes bring shoppers to the district.")
+    found = [k.lower() for k in extract_keywords(text, 8, "en")]
+    assert "protected cycle lanes" in found or "cycle lanes" in found
+    for a in found:
+        for b in found:
+            x, y = a.split(), b.split()
+            assert a == b or not any(x[-n:] == y[:n] for n in range(1, min(len(x), len(y)) + 1))
+
+
 def test_no_numbers_stopwords_or_file_names():
     text = "下载report2023.pdf查看2023年数据。数据显示数据增长。" * 3
     found = extract_keywords(text, 10, "zh")

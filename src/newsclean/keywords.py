@@ -346,10 +346,14 @@ def extract_keywords(text: str, k: int = 10, language: str | None = None,
 
 
 def _share_three(a: str, b: str) -> bool:
-    """Chinese terms with three characters in common are overlapping cuts of one phrase
-    ("援交网蔓" / "交网蔓生"), a slip of the segmenter on names it does not know."""
+    """Overlapping cuts of one phrase: Chinese terms with three characters in common
+    ("援交网蔓" / "交网蔓生", a slip of the segmenter on names it does not know), or
+    English ones where one ends with the words the other starts with ("protected
+    cycle" / "cycle lanes", "shop owners fear" / "owners fear losing")."""
     if " " in a or " " in b:
-        return False
+        x, y = a.split(), b.split()
+        return any(x[-n:] == y[:n] or y[-n:] == x[:n]
+                   for n in range(1, min(len(x), len(y)) + 1))
     return any(a[i:i + 3] in b for i in range(len(a) - 2))
 
 
