@@ -42,6 +42,16 @@ def test_the_seed_dump_keeps_its_place_name_whole():
     assert not any(k in {"半马苏", "马苏", "苏河"} for k in doc.keywords)
 
 
+def test_a_compound_stands_beside_a_word_it_contains():
+    # 区域化 is met only in 区域化党建; 党建 also stands alone.
+    text = ("区域化党建推动社区治理。街道党建工作会议召开，党建引领作用明显。"
+            "区域化党建联盟新增成员单位。各单位表示，将把党建与业务结合，"
+            "深化区域化党建，让党建成果惠及居民。")
+    found = extract_keywords(text, 5, "zh")
+    assert "区域化党建" in found and "党建" in found
+    assert "区域化" not in found
+
+
 def test_a_piece_of_a_real_word_is_no_name():
     # 党建合 recurs, but always inside 党建合作 or 党建合力: real words, not a slip.
     text = "党建合作不断深化。党建合力持续增强。各单位党建合作项目落地。党建合力显现。"

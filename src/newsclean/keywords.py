@@ -179,7 +179,7 @@ def _inside_known_words(text: str, words: list[str], known: dict) -> set[int]:
     return inside
 
 
-def _rank_zh(text: str, title: str | None) -> list[tuple[float, str]]:
+def _rank_zh(text: str, title: str | None) -> tuple[list[tuple[float, str]], set[str]]:
     full = f"{title}\n{text}" if title else text
     paragraphs, background = _zh_background()
     words = segment.words(full, "zh")
@@ -191,7 +191,7 @@ def _rank_zh(text: str, title: str | None) -> list[tuple[float, str]]:
         first.setdefault(name, int(full.find(name) / len(full) * len(words)))
         parts[name] = [name]     # one name, however the segmenter cut it
     if not counts:
-        return []
+        return [], set()
     max_idf = math.log(paragraphs)
     total = max(first.values()) + 1
 
@@ -214,23 +214,40 @@ def _rank_zh(text: str, title: str | None) -> list[tuple[float, str]]:
         in_title = 1.5 if title and term in title else 1.0
         scored.append((math.log1p(tf * ZH_TF) * weight * position * in_title
                        * cohesion ** ZH_COHESION, term))
-    return _fragments_to_names(scored, names, counts)
+    return _pieces_to_wholes(scored, names, counts, parts)
 
 
-def _fragments_to_names(scored: list[tuple[float, str]], names: dict[str, int],
-                        counts: collections.Counter) -> list[tuple[float, str]]:
-    """A word met only inside a recurring name ("半马苏" of 半马苏河) is a piece of it:
-    the name takes its score and the piece is no keyword."""
-    if not names:
-        return scored
+# A word met this often inside one longer run of words, relative to all its uses, has
+# no life of its own there: 区域化 (16 times, 14 of them in 区域化党建).
+WHOLE_SHARE = 0.8
+
+
+def _pieces_to_wholes(scored: list[tuple[float, str]], names: dict[str, int],
+                      counts: collections.Counter, parts: dict[str, list[str]]):
+    """A piece met (almost) only inside a longer term is part of it: the piece of a
+    recurring name ("半马苏" of 半马苏河), a word of a compound. The whole takes the
+    piece's score if higher, and the piece is no keyword. Returns the scores and the
+    wholes, which may stand beside a keyword they contain (党建, 区域化党建)."""
     score = {term: value for value, term in scored}
+    wholes: set[str] = set()
+
+    def absorb(whole: str, piece: str) -> None:
+        if piece in score and piece != whole and whole in score:
+            score[whole] = max(score[whole], score.pop(piece))
+            wholes.add(whole)
+
     for name, n in names.items():
         for size in range(2, len(name)):
             for i in range(len(name) - size + 1):
                 piece = name[i:i + size]
-                if piece in score and piece not in names and counts[piece] <= n:
-                    score[name] = max(score.get(name, 0.0), score.pop(piece))
-    return [(value, term) for term, value in score.items()]
+                if piece not in names and counts[piece] <= n:
+                    absorb(name, piece)
+    for term, tf in counts.items():
+        if len(parts[term]) > 1 and tf >= 2:
+            for piece in parts[term]:
+                if tf >= WHOLE_SHARE * counts[piece]:
+                    absorb(term, piece)
+    return [(value, term) for term, value in score.items()], wholes
 
 
 # Authors and editors name compounds: each extra word of a recurring run adds weight.
@@ -279,7 +296,7 @@ def _en_chunks(text: str) -> list[list[str]]:
     return chunks
 
 
-def _rank_en(text: str, title: str | None) -> list[tuple[float, str]]:
+def _rank_en(text: str, title: str | None) -> tuple[list[tuple[float, str]], set[str]]:
     full = f"{title}.\n{text}" if title else text
     chunks = _en_chunks(full)
     word_tf: collections.Counter = collections.Counter(w.lower() for c in chunks for w in c)
@@ -308,7 +325,7 @@ def _rank_en(text: str, title: str | None) -> list[tuple[float, str]]:
         weight = sum(math.log1p(word_tf[w]) for w in ws) ** EN_POW
         early = 1.0 + EN_EARLY * (1.0 - first[term] / total)
         scored.append((math.log1p(tf * EN_TF) * weight * early, surface[term]))
-    return scored
+    return scored, set()
 
 
 # Indexers name things with phrases: summing word weights with a power above 1 lets a
@@ -327,7 +344,7 @@ def extract_keywords(text: str, k: int = 10, language: str | None = None,
     """
     chinese = (language.lower().startswith("zh") if language
                else segment.is_chinese(f"{title or ''}{text}"))
-    scored = _rank_zh(text, title) if chinese else _rank_en(text, title)
+    scored, wholes = _rank_zh(text, title) if chinese else _rank_en(text, title)
     scored.sort(key=lambda pair: -pair[0])
     chosen: list[str] = []
     seen: list[str] = []
@@ -335,8 +352,10 @@ def extract_keywords(text: str, k: int = 10, language: str | None = None,
         low = term.lower()
         if _FILE_NAME.search(low):
             continue
-        # A term inside a better one, or the other way round, says the same thing twice.
-        if any(low in c or c in low or _share_three(low, c) for c in seen):
+        # A term inside a better one, or the other way round, says the same thing twice;
+        # but a compound whose other words have no life of their own says more.
+        if any(low in c or (c in low and term not in wholes) or _share_three(low, c)
+               for c in seen):
             continue
         chosen.append(term)
         seen.append(low)
