@@ -291,12 +291,14 @@ def _end_on_paragraphs(shapes, keep_reason: dict[int, str], span):
     was cut away."""
     inside = [j for j in sorted(keep_reason) if span[0] <= j < span[1]]
     paragraphs = [j for j in inside if shapes[j].prose]
-    if not paragraphs:
-        return span
+    if not paragraphs and not any(shapes[j].prose for j in range(*span)):
+        return span              # a page without running text: nothing to cut by
+    # When every paragraph went (copies of the headline), nothing of the article is left.
+    start, end = (paragraphs[0], paragraphs[-1] + 1) if paragraphs else (span[0], span[0])
     for j in inside:
-        if not paragraphs[0] <= j <= paragraphs[-1]:
+        if not start <= j < end:
             del keep_reason[j]
-    return paragraphs[0], paragraphs[-1] + 1
+    return start, end
 
 
 def settle_title(shapes, keep_reason: dict[int, str], title_at: int | None) -> int | None:
@@ -315,40 +317,23 @@ def settle_title(shapes, keep_reason: dict[int, str], title_at: int | None) -> i
     return title_at
 
 
-def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = None) -> Cleaned:
-    """Judge every line. `repeats(text)` gives how many documents of the batch
-    hold the line (0 or 1 when unknown); `title_hint` is the page's <title> when
-    there is one (else the dump's first line stands in for it)."""
-    index, shapes = [], []
-    for n, line in enumerate(raw_lines):
-        text = normalise(line)
-        if text:
-            index.append(n)
-            shapes.append(LineShape(text))
-    _join_wrapped(shapes, index)
-    _mark_link_boxes(shapes)
-    reasons: list[str | None] = []
-    prev_image = False
-    for s in shapes:
-        count = repeats(s.text) if repeats else 0
-        reasons.append(_drop_reason(s, count, prev_image))
-        # A caption follows its image; an empty-token line in between does not break that.
-        prev_image = s.image or (prev_image and s.tokens == 0)
-    clean_already = _already_clean(shapes, reasons)
-    if clean_already:
-        # Every line stays; settle_title decides whether the first is the headline.
+def _find_span(shapes, reasons) -> tuple[int, int]:
+    """The article: the run of lines where running text outweighs furniture."""
+    weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
+    _discount_teasers(shapes, reasons, weights)
+    _close_threads(shapes, weights)
+    _widen_gaps(weights)
+    span = _best_run(weights)
+    if span[0] == span[1]:
+        # Not one line of running text: nothing to tell an article from its page by,
+        # so nothing is dropped but furniture.
         span = (0, len(shapes))
-    else:
-        weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
-        _discount_teasers(shapes, reasons, weights)
-        _close_threads(shapes, weights)
-        _widen_gaps(weights)
-        span = _best_run(weights)
-        if span[0] == span[1]:
-            # Not one line of running text: nothing to tell an article from its page by,
-            # so nothing is dropped but furniture.
-            span = (0, len(shapes))
-        span = skip_header(shapes, reasons, _cut_at_comments(shapes, reasons, weights, span))
+    return skip_header(shapes, reasons, _cut_at_comments(shapes, reasons, weights, span))
+
+
+def _keep_lines(shapes, reasons, span, title_hint: str | None):
+    """The headline and the lines kept in and just above the article, with the reason
+    of each; a reason is written for every line of the article that goes."""
     # Share bars are told apart only where a line could be kept: the article and the
     # lines above it (headline, standfirst).
     for j in range(max(0, span[0] - 30), span[1]):
@@ -393,7 +378,48 @@ def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = Non
         kept_texts.add(s.text)
         keep_reason[j] = "body" if s.prose else "heading"
     _drop_second_copies(keep_reason, reasons, copies)
-    if not clean_already:
+    return title_at, keep_reason
+
+
+def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = None) -> Cleaned:
+    """Judge every line. `repeats(text)` gives how many documents of the batch
+    hold the line (0 or 1 when unknown); `title_hint` is the page's <title> when
+    there is one (else the dump's first line stands in for it)."""
+    index, shapes = [], []
+    for n, line in enumerate(raw_lines):
+        text = normalise(line)
+        if text:
+            index.append(n)
+            shapes.append(LineShape(text))
+    _join_wrapped(shapes, index)
+    _mark_link_boxes(shapes)
+    reasons: list[str | None] = []
+    prev_image = False
+    for s in shapes:
+        count = repeats(s.text) if repeats else 0
+        reasons.append(_drop_reason(s, count, prev_image))
+        # A caption follows its image; an empty-token line in between does not break that.
+        prev_image = s.image or (prev_image and s.tokens == 0)
+    if _already_clean(shapes, reasons):
+        # Every line stays, bylines and datelines too (so the clean text is as clean
+        # again); settle_title decides whether the first is the headline.
+        span, title_at = (0, len(shapes)), None
+        keep_reason = {j: "body" if s.prose else "heading"
+                       for j, s in enumerate(shapes) if reasons[j] is None}
+    else:
+        first = list(reasons)
+        span = _find_span(shapes, reasons)
+        title_at, keep_reason = _keep_lines(shapes, reasons, span, title_hint)
+        gone = [j for j in range(*span) if shapes[j].prose and first[j] is None
+                and reasons[j] in ("again on the page", "title again")]
+        if gone:
+            # Paragraphs dropped inside the article as copies (of the story, of the
+            # headline) no longer hold it together: the article is the run of what is left.
+            for j in gone:
+                first[j] = reasons[j]
+            reasons[:] = first
+            span = _find_span(shapes, reasons)
+            title_at, keep_reason = _keep_lines(shapes, reasons, span, title_hint)
         span = _end_on_paragraphs(shapes, keep_reason, span)
 
     title_at = settle_title(shapes, keep_reason, title_at)
