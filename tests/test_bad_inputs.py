@@ -56,6 +56,16 @@ def test_decoded_text_of_repaired_inputs(cli, tmp_path):
         assert "\ufffd" not in rec["text"] and "\x00" not in rec["text"], name
 
 
+@pytest.mark.parametrize("name", ["deep.html", "truncated.html"])
+def test_html_too_deep_or_cut_short_gives_its_article(cli, tmp_path, name):
+    case, make = CASES[name]
+    path = tmp_path / name
+    path.write_bytes(make(tmp_path))
+    run = cli(["clean", path, "-f", "jsonl", "-q"])
+    (rec,) = run.records
+    assert run.exit_code == 0 and ARTICLE in rec["text"].split("\n")
+
+
 def test_a_long_line_without_punctuation_is_not_a_problem(cli, tmp_path):
     case, make = CASES["longline.txt"]
     path = tmp_path / "longline.txt"

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ARTICLE
 from newsclean.article import Article
 from newsclean.clean import BatchStats, clean, is_html, learn_batch
 from newsclean.options import Options
@@ -355,3 +356,29 @@ def test_story_printed_twice_on_a_page_is_given_once():
     lead = "记者从会上获悉，全市将新增三个监测站点，明年起投入使用，覆盖城区和郊区主要道路。"
     again = run("\n\n".join(["首页", "新增三个空气监测站", "2012-01-12 08:00", lead, *paras, lead, "版权所有"]))
     assert again.text.split("\n") == [lead, *paras, lead]      # one paragraph twice stays twice
+
+
+def test_html_nested_deeper_than_the_parser_goes_gives_its_text():
+    page = (f"<html><head><title>深</title><style>p {{color: red}}</style></head><body>"
+            f"{'<div>' * 10000}<p>{ARTICLE}</p><p>记者&nbsp;张三 &amp; 李四报道。"
+            f"双方同意继续加强交流。</p><script>var x = '<p>脚本</p>';</script>"
+            f"{'</div>' * 10000}</body></html>")
+    doc = run(page, path="deep.html")
+    assert doc.title == "深"
+    assert doc.text.split("\n")[0] == ARTICLE
+    assert "张三 & 李四" in doc.text
+    assert "脚本" not in doc.text and "color" not in doc.text
+
+
+def test_truncated_html_keeps_its_paragraphs():
+    page = (f"<html><head><title>截断</title></head><body><p>{ARTICLE}</p>"
+            f"<p>据了解，该项目总投资约3.5亿元，预计2025年底完工，届时将服务周边居民。</p><p cla")
+    doc = run(page, path="cut.html")
+    assert doc.text.split("\n") == [ARTICLE, "据了解，该项目总投资约3.5亿元，预计2025年底完工，届时将服务周边居民。"]
+
+
+def test_markup_is_read_without_a_tree():
+    from newsclean.clean.html import strip_tags
+    assert strip_tags("<p>一 &amp; 二<br/>三</p><!-- 注 --><script>x<y</script>四<style>") \
+        == "\n一 & 二\n三\n四"
+    assert strip_tags("a < b and <b>c</b>") == "a < b and c"

@@ -105,12 +105,10 @@ def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Ar
     lines = [s.text for s in result.shapes]
     info = meta.extract(lines, result.title_at, result.span)
     doc.title = result.title or found.get("title")
-    if doc.title and body and body[0] == doc.title:
+    if doc.title and body and body[0] == doc.title and (body is not result.body or not result.title):
+        # The markup's headline again at the top of the text (the line cleaner's own
+        # body already leaves out what repeats its own headline).
         body = body[1:]
-    if not body and doc.title and result.title:
-        # A page whose only text is one line: that line is the article, not a headline
-        # over nothing (and cleaning the output again must give the same article).
-        body, doc.title = [doc.title], None
     doc.text = "\n".join(body)
     doc.published = info["published"] or found.get("published")
     doc.publisher = info["publisher"] or found.get("publisher")

@@ -47,6 +47,11 @@ def headline_shaped(s: LineShape, reason: str | None) -> bool:
     return not (s.text.endswith(".") and (s.clauses >= 3 or s.words >= 8))
 
 
+def heads_text(shapes, kept: list[int]) -> bool:
+    """Whether the first of the kept lines is the headline of the others."""
+    return len(kept) > 1 and headline_shaped(shapes[kept[0]], None)
+
+
 def key(text: str) -> str:
     return re.sub(r"\W+", "", text).lower()
 

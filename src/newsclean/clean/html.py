@@ -25,7 +25,7 @@ def html_to_lines(html: str) -> list[str]:
     try:
         root = lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError):
-        return html.splitlines()
+        return strip_tags(html).replace("\r", "").split("\n")
     parts: list[str] = []
 
     def walk(el) -> None:
@@ -58,8 +58,51 @@ def html_to_lines(html: str) -> list[str]:
         walk(start)
     except RecursionError:
         parts = ["\n".join(t for t in start.itertext())]
-    text = "".join(parts).replace("\r", "")
-    return [line for line in text.split("\n")]
+    text = "".join(parts)
+    # libxml2 stops building the tree 256 elements deep: the text of a deeper page is
+    # lost, though the markup holds it. Read the markup itself then.
+    stripped = strip_tags(html)
+    if _visible(text) * 2 < _visible(stripped):
+        text = stripped
+    return text.replace("\r", "").split("\n")
+
+
+def _visible(text: str) -> int:
+    return len(text) - sum(text.count(c) for c in " \t\r\n\u3000\xa0")
+
+
+# One tag, comment opening or declaration; bounded so that a stray "<" costs nothing.
+_TAG = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})(?:[\s/][^>]{0,4000})?>|<[!?][^>]{0,4000}>")
+# Elements whose content is not text; the void ones of _SKIP (input, embed) have none.
+_SKIP_CONTENT = frozenset("script style noscript template head svg object select textarea".split())
+
+
+def strip_tags(html: str) -> str:
+    """The text of markup without building a tree (so at any depth), in one pass:
+    a line break around every block element, no script or style, entities decoded."""
+    import html as entities
+
+    out: list[str] = []
+    pos, n = 0, len(html)
+    while pos < n:
+        m = _TAG.search(html, pos)
+        if m is None:
+            out.append(html[pos:])
+            break
+        out.append(html[pos:m.start()])
+        pos = m.end()
+        if m.group(0) == "<!--":
+            end = html.find("-->", pos)
+            pos = n if end < 0 else end + 3
+            continue
+        name = (m.group(2) or "").lower()
+        if name in _SKIP_CONTENT and not m.group(1) and not m.group(0).endswith("/>"):
+            # Skipped to its end tag; an element never closed runs to the end, as in a browser.
+            end = re.compile(rf"</{name}\s*>", re.I).search(html, pos)
+            pos = n if end is None else end.end()
+        elif name in _BLOCK or name == "br":
+            out.append("\n")
+    return entities.unescape("".join(out))
 
 
 def _trafilatura(html: str) -> dict:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .headline import headline_shaped, is_sentence, key, pick_title, same_title, skip_header
+from .headline import heads_text, headline_shaped, is_sentence, key, pick_title, same_title, skip_header
 from .shapes import CAPTION_WORDS, COMMENTS_START, LIST_HEADING, TIMESTAMP, LineShape, furniture_share, lower_share
 
 
@@ -271,40 +271,69 @@ def _best_run(weights: list[int]) -> tuple[int, int]:
     return best_span
 
 
-def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = None) -> Cleaned:
-    """Judge every line. `repeats(text)` gives how many documents of the batch
-    hold the line (0 or 1 when unknown); `title_hint` is the page's <title> when
-    there is one (else the dump's first line stands in for it)."""
-    index, shapes = [], []
-    for n, line in enumerate(raw_lines):
-        text = normalise(line)
-        if text:
-            index.append(n)
-            shapes.append(LineShape(text))
-    _join_wrapped(shapes, index)
-    _mark_link_boxes(shapes)
-    reasons: list[str | None] = []
-    prev_image = False
-    for s in shapes:
-        count = repeats(s.text) if repeats else 0
-        reasons.append(_drop_reason(s, count, prev_image))
-        # A caption follows its image; an empty-token line in between does not break that.
-        prev_image = s.image or (prev_image and s.tokens == 0)
-    if _already_clean(shapes, reasons):
-        # A headline on the first line stays the headline.
-        top = 1 if len(shapes) > 1 and not shapes[0].prose and headline_shaped(shapes[0], None) else 0
-        span = (top, len(shapes))
-    else:
-        weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
-        _discount_teasers(shapes, reasons, weights)
-        _close_threads(shapes, weights)
-        _widen_gaps(weights)
-        span = _best_run(weights)
-        if span[0] == span[1]:
-            # Not one line of running text: nothing to tell an article from its page by,
-            # so nothing is dropped but furniture.
-            span = (0, len(shapes))
-        span = skip_header(shapes, reasons, _cut_at_comments(shapes, reasons, weights, span))
+def _drop_second_copies(keep_reason: dict[int, str], reasons, copies: list[int]) -> None:
+    """Some pages carry the story twice (a print version, a hidden copy): a run of
+    lines met before goes. A single paragraph met twice (a standfirst repeated in the
+    text) stays. Runs are counted in kept lines, furniture between them left out, so
+    that the clean text holds no run to find again."""
+    kept = sorted(keep_reason)
+    place = {j: n for n, j in enumerate(kept)}
+    copied = {place[j] for j in copies}
+    for j in copies:
+        if place[j] - 1 in copied or place[j] + 1 in copied:
+            del keep_reason[j]
+            reasons[j] = "again on the page"
+
+
+def _end_on_paragraphs(shapes, keep_reason: dict[int, str], span):
+    """A page's article opens and ends with running text, as the run of weights found
+    it; headings left at its edges once datelines and copies are gone belonged to what
+    was cut away."""
+    inside = [j for j in sorted(keep_reason) if span[0] <= j < span[1]]
+    paragraphs = [j for j in inside if shapes[j].prose]
+    if not paragraphs and not any(shapes[j].prose for j in range(*span)):
+        return span              # a page without running text: nothing to cut by
+    # When every paragraph went (copies of the headline), nothing of the article is left.
+    start, end = (paragraphs[0], paragraphs[-1] + 1) if paragraphs else (span[0], span[0])
+    for j in inside:
+        if not start <= j < end:
+            del keep_reason[j]
+    return start, end
+
+
+def settle_title(shapes, keep_reason: dict[int, str], title_at: int | None) -> int | None:
+    """The headline is the first kept line exactly when that line reads as the headline
+    of the lines kept under it. Judged on the kept lines alone, so cleaning the output
+    again finds the same headline: a line picked above the article that does not read
+    as one becomes the first paragraph, and a first paragraph that does becomes the
+    headline (either way the same lines are kept)."""
+    kept = sorted(keep_reason)
+    if title_at is not None and not heads_text(shapes, kept):
+        keep_reason[title_at] = "body" if shapes[title_at].prose else "heading"
+        return None
+    if title_at is None and heads_text(shapes, kept):
+        keep_reason[kept[0]] = "title"
+        return kept[0]
+    return title_at
+
+
+def _find_span(shapes, reasons) -> tuple[int, int]:
+    """The article: the run of lines where running text outweighs furniture."""
+    weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
+    _discount_teasers(shapes, reasons, weights)
+    _close_threads(shapes, weights)
+    _widen_gaps(weights)
+    span = _best_run(weights)
+    if span[0] == span[1]:
+        # Not one line of running text: nothing to tell an article from its page by,
+        # so nothing is dropped but furniture.
+        span = (0, len(shapes))
+    return skip_header(shapes, reasons, _cut_at_comments(shapes, reasons, weights, span))
+
+
+def _keep_lines(shapes, reasons, span, title_hint: str | None):
+    """The headline and the lines kept in and just above the article, with the reason
+    of each; a reason is written for every line of the article that goes."""
     # Share bars are told apart only where a line could be kept: the article and the
     # lines above it (headline, standfirst).
     for j in range(max(0, span[0] - 30), span[1]):
@@ -348,15 +377,53 @@ def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = Non
             copies.append(j)
         kept_texts.add(s.text)
         keep_reason[j] = "body" if s.prose else "heading"
-    # Some pages carry the story twice (a print version, a hidden copy): a run of
-    # lines met before goes. A single paragraph met twice (a standfirst repeated
-    # in the text) stays.
-    copied = set(copies)
-    for j in copies:
-        if j - 1 in copied or j + 1 in copied:
-            del keep_reason[j]
-            reasons[j] = "again on the page"
+    _drop_second_copies(keep_reason, reasons, copies)
+    return title_at, keep_reason
 
+
+def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = None) -> Cleaned:
+    """Judge every line. `repeats(text)` gives how many documents of the batch
+    hold the line (0 or 1 when unknown); `title_hint` is the page's <title> when
+    there is one (else the dump's first line stands in for it)."""
+    index, shapes = [], []
+    for n, line in enumerate(raw_lines):
+        text = normalise(line)
+        if text:
+            index.append(n)
+            shapes.append(LineShape(text))
+    _join_wrapped(shapes, index)
+    _mark_link_boxes(shapes)
+    reasons: list[str | None] = []
+    prev_image = False
+    for s in shapes:
+        count = repeats(s.text) if repeats else 0
+        reasons.append(_drop_reason(s, count, prev_image))
+        # A caption follows its image; an empty-token line in between does not break that.
+        prev_image = s.image or (prev_image and s.tokens == 0)
+    if _already_clean(shapes, reasons):
+        # Every line stays, bylines and datelines too (so the clean text is as clean
+        # again); settle_title decides whether the first is the headline.
+        span, title_at = (0, len(shapes)), None
+        keep_reason = {j: "body" if s.prose else "heading"
+                       for j, s in enumerate(shapes) if reasons[j] is None}
+    else:
+        first = list(reasons)
+        span = _find_span(shapes, reasons)
+        title_at, keep_reason = _keep_lines(shapes, reasons, span, title_hint)
+        gone = [j for j in range(*span) if shapes[j].prose and first[j] is None
+                and reasons[j] in ("again on the page", "title again")]
+        if gone:
+            # Paragraphs dropped inside the article as copies (of the story, of the
+            # headline) no longer hold it together: the article is the run of what is left.
+            for j in gone:
+                first[j] = reasons[j]
+            reasons[:] = first
+            span = _find_span(shapes, reasons)
+            title_at, keep_reason = _keep_lines(shapes, reasons, span, title_hint)
+        span = _end_on_paragraphs(shapes, keep_reason, span)
+
+    title_at = settle_title(shapes, keep_reason, title_at)
+    title = shapes[title_at].text if title_at is not None else None
     body_at = sorted(j for j, r in keep_reason.items() if r != "title")
     return Cleaned(title, [shapes[j].text for j in body_at], len(raw_lines), shapes, index,
                    title_at, span, body_at, keep_reason, reasons)
