@@ -60,6 +60,14 @@ def _long_running(s: LineShape) -> bool:
     return s.tokens >= 8 and len(s.text) >= 40 and lower_share(s.text) >= 0.6
 
 
+def _may_wrap(s: LineShape) -> bool:
+    """Whether a line can be part of a wrapped sentence. A line dropped wherever it
+    stands (furniture, a link, an image name, a dateline or byline) is not, and must
+    not lend running text to its neighbour: in the clean text it is gone, and the
+    neighbour would be judged alone."""
+    return not (s.furniture or s.linky or s.image or s.url or s.date or s.meta)
+
+
 def _join_wrapped(shapes: list[LineShape], index: list[int]) -> None:
     """Hard-wrapped text (<pre>, <br>) puts one sentence on several lines with no blank
     line between them; a line that goes on in lower case on the next line is running
@@ -68,7 +76,7 @@ def _join_wrapped(shapes: list[LineShape], index: list[int]) -> None:
         if index[j] != index[j - 1] + 1:
             continue
         a, b = shapes[j - 1], shapes[j]
-        if a.ends or a.tokens < 5 or b.tokens < 3 or a.furniture or b.furniture:
+        if a.ends or a.tokens < 5 or b.tokens < 3 or not (_may_wrap(a) and _may_wrap(b)):
             continue
         if a.cjk * 2 >= a.tokens or b.cjk * 2 >= b.tokens:
             continue
