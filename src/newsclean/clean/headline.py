@@ -81,6 +81,10 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
         if k and hint and (i > 0 or from_markup) \
                 and (k in hint or from_markup and len(hint) >= 8 and hint in k):
             score += 2.0
+        # A dump that opens with a headline-shaped line right on the article is a saved
+        # article (a clean text has nothing else above its body to tell it by).
+        if i == 0 and start <= 3 and not any(n.date or n.meta for n in shapes[1:start]):
+            score += 1.5
         if s.ends and s.text.endswith(("。", ".")):
             score -= 1.0
         # Names of sites, sections and outlets are shorter than headlines.
