@@ -228,7 +228,7 @@ def _close_threads(shapes, weights) -> None:
     seen, stamps = 0, []
     for j, s in enumerate(shapes):
         if weights[j] > 0:
-            seen += weights[j]
+            seen += s.tokens
         elif seen >= 100 and _is_stamp(s):
             if stamps and not 3 <= j - stamps[-1] <= 15:
                 stamps = []
@@ -249,7 +249,7 @@ def _cut_at_comments(shapes, reasons, weights, span):
     for j in range(start, end):
         s = shapes[j]
         if weights[j] > 0:
-            seen += weights[j]
+            seen += s.tokens
             continue
         if seen >= 60 and COMMENTS_START.search(s.text[:80]):
             return start, j
