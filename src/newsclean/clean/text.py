@@ -261,9 +261,20 @@ def _cut_at_comments(shapes, reasons, weights, span):
                 return start, cut
             stamp = j
         elif seen >= 100 and reasons[j] is None and headline_shaped(s, None) \
-                and any(n.date and n.tokens < 30 for n in shapes[j + 1:j + 3]):
+                and any(n.date and n.tokens < 30 for n in _next_standing(shapes, reasons, j, 2)):
             return start, j
     return span
+
+
+def _next_standing(shapes, reasons, j: int, n: int) -> list[LineShape]:
+    """The n lines after j that no rule drops: the lines that follow it in the clean text."""
+    out = []
+    for k in range(j + 1, len(shapes)):
+        if len(out) == n:
+            break
+        if reasons[k] is None:
+            out.append(shapes[k])
+    return out
 
 
 def _best_run(weights: list[int]) -> tuple[int, int]:
