@@ -139,14 +139,16 @@ def _weight(s: LineShape, dropped: bool) -> int:
 
 
 def _after_dateline(shapes, i: int) -> bool:
-    """The first paragraph under a headline's dateline opens an article, however short."""
+    """The first paragraph under a headline's dateline opens an article, however short;
+    so does the first paragraph of a text that opens a few lines above it (a clean text:
+    its headline and standfirsts, the dateline gone)."""
     for j in range(i - 1, max(-1, i - 4), -1):
         s = shapes[j]
         if s.date and s.tokens < 30 and not s.linky:
             return True
         if s.prose:
             return False
-    return False
+    return i <= 3
 
 
 def _already_clean(shapes, reasons) -> bool:
