@@ -138,16 +138,15 @@ def _weight(s: LineShape, dropped: bool) -> int:
     return -(s.tokens + 2)
 
 
-def _after_dateline(shapes, i: int) -> bool:
-    """The first paragraph under a headline's dateline opens an article, however short;
-    so does the first paragraph of a text that opens a few lines above it (a clean text:
-    its headline and standfirsts, the dateline gone)."""
+def _opens_article(shapes, i: int) -> bool:
+    """The first paragraph of a page under a headline's dateline opens an article,
+    however short; so does one a few lines under the top of the text (a clean text:
+    its headline and standfirsts, the dateline gone). A dateline further down the page
+    excuses nothing: in the clean text it is gone."""
     for j in range(i - 1, max(-1, i - 4), -1):
         s = shapes[j]
         if s.date and s.tokens < 30 and not s.linky:
             return True
-        if s.prose:
-            return False
     return i <= 3
 
 
@@ -183,12 +182,13 @@ def _discount_teasers(shapes, reasons, weights) -> None:
             j += step
         return shapes[j].prose and reasons[j] is None if 0 <= j < n else None
 
+    first = next((i for i, s in enumerate(shapes) if s.prose and reasons[i] is None), None)
     lone = []
     for i, s in enumerate(shapes):
         if weights[i] <= 0 or s.tokens >= (50 if s.cjk * 2 < s.tokens else 80):
             continue
         before, after = neighbour_prose(i, -1), neighbour_prose(i, 1)
-        if before is False and after is False and not _after_dateline(shapes, i):
+        if before is False and after is False and not (i == first and _opens_article(shapes, i)):
             lone.append(i)
     # One lone paragraph may be all a photo page has; a list of them is a list.
     if len(lone) >= 2:
