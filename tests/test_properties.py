@@ -94,7 +94,12 @@ def test_cleaning_clean_output_changes_nothing(raw):
 # a copy of the story is dropped. E: a copy of the story dropped across furniture on
 # the second pass only. F: a story printed twice held together by its copy.
 # G, H: shapes the headline rule has to settle the same way twice (one line three
-# times; a byline in a text without furniture).
+# times; a byline in a text without furniture). I: a lower-case line taken for wrapped
+# running text with the dateline above it. J, K, L: a headline picked for the dateline
+# or the first line above it, over none, one or three standfirsts. M: a next post's
+# dateline behind a copy of the story. N, O: short paragraphs excused from the teaser
+# discount by a dateline that the clean text no longer has.
+_WRAPPED = "the council said on Monday that the plan would go ahead next spring and that"
 _NOT_IDEMPOTENT = {
     "A": "The council approved the budget on Tuesday, after a long debate about schools.\n"
          "首页 新闻 体育 财经 娱乐\n他说：“我们会继续努力。”记者注意到，现场有很多市民",
@@ -112,6 +117,18 @@ _NOT_IDEMPOTENT = {
                     "2024-03-01 10:00", "मनीष منش", PROSE[4] + PROSE[5], PROSE[1]]),
     "G": "\n".join([PROSE[4]] * 3),
     "H": "\n".join(["By Jane Doe", PROSE[0], PROSE[1], PROSE[3]]),
+    "I": PROSE[0] * 2 + "\n0\n2024-03-01 10:00\na:0\x1b0\x850",
+    "J": "\n".join(["0\t0 0", "来源：新华社", PROSE[0], "0", PROSE[0]]),
+    "K": "\n".join(["Short one, really.", "Short one, really.", PROSE[0], "0", PROSE[0]]),
+    "L": "\n".join(["科技教育文化领域 继续加强", "来源：新华社", *["经贸合作问题交流"] * 3, PROSE[1]]),
+    "M": "\n".join([PROSE[0], PROSE[0], "0", "Council approves budget", _WRAPPED, PROSE[0],
+                    "经贸合作问题交流", _WRAPPED, PROSE[0], "2024年3月1日，记者从市政府获悉。",
+                    PROSE[0] * 2]),
+    "N": "\n".join(["2024-03-01 10:00", "经贸合作问题交流", PROSE[3], "Council approves budget",
+                    PROSE[0], "0", PROSE[0]]),
+    "O": "\n".join([PROSE[0], PROSE[0], "科技教育文化领域 继续加强", PROSE[0], "0", "0",
+                    "2024-03-01 10:00", "科技教育文化领域 继续加强", "经贸合作问题交流", PROSE[0],
+                    "0", "支持！周末终于有地方带孩子出去走走了。"]),
 }
 
 

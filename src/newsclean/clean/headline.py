@@ -77,8 +77,11 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
             score += 1.5
         k = key(s.text)
         # The <title> (or a dump's first line, which often repeats it) holds the
-        # headline, mostly with the site's name around it.
-        if k and hint and (i > 0 or from_markup) \
+        # headline, mostly with the site's name around it. The first line is no
+        # evidence for itself, unless it sits right on the article with no dateline
+        # between (under it only standfirsts): a saved article, or a clean text.
+        on_article = i == 0 and start <= 4 and not any(n.date or n.meta for n in shapes[1:start])
+        if k and hint and (i > 0 or from_markup or on_article) \
                 and (k in hint or from_markup and len(hint) >= 8 and hint in k):
             score += 2.0
         if s.ends and s.text.endswith(("。", ".")):

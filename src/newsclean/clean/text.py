@@ -60,6 +60,14 @@ def _long_running(s: LineShape) -> bool:
     return s.tokens >= 8 and len(s.text) >= 40 and lower_share(s.text) >= 0.6
 
 
+def _may_wrap(s: LineShape) -> bool:
+    """Whether a line can be part of a wrapped sentence. A line dropped wherever it
+    stands (furniture, a link, an image name, a dateline or byline) is not, and must
+    not lend running text to its neighbour: in the clean text it is gone, and the
+    neighbour would be judged alone."""
+    return not (s.furniture or s.linky or s.image or s.url or s.date or s.meta)
+
+
 def _join_wrapped(shapes: list[LineShape], index: list[int]) -> None:
     """Hard-wrapped text (<pre>, <br>) puts one sentence on several lines with no blank
     line between them; a line that goes on in lower case on the next line is running
@@ -68,7 +76,7 @@ def _join_wrapped(shapes: list[LineShape], index: list[int]) -> None:
         if index[j] != index[j - 1] + 1:
             continue
         a, b = shapes[j - 1], shapes[j]
-        if a.ends or a.tokens < 5 or b.tokens < 3 or a.furniture or b.furniture:
+        if a.ends or a.tokens < 5 or b.tokens < 3 or not (_may_wrap(a) and _may_wrap(b)):
             continue
         if a.cjk * 2 >= a.tokens or b.cjk * 2 >= b.tokens:
             continue
@@ -130,15 +138,16 @@ def _weight(s: LineShape, dropped: bool) -> int:
     return -(s.tokens + 2)
 
 
-def _after_dateline(shapes, i: int) -> bool:
-    """The first paragraph under a headline's dateline opens an article, however short."""
+def _opens_article(shapes, i: int) -> bool:
+    """The first paragraph of a page under a headline's dateline opens an article,
+    however short; so does one a few lines under the top of the text (a clean text:
+    its headline and standfirsts, the dateline gone). A dateline further down the page
+    excuses nothing: in the clean text it is gone."""
     for j in range(i - 1, max(-1, i - 4), -1):
         s = shapes[j]
         if s.date and s.tokens < 30 and not s.linky:
             return True
-        if s.prose:
-            return False
-    return False
+    return i <= 3
 
 
 def _already_clean(shapes, reasons) -> bool:
@@ -173,12 +182,13 @@ def _discount_teasers(shapes, reasons, weights) -> None:
             j += step
         return shapes[j].prose and reasons[j] is None if 0 <= j < n else None
 
+    first = next((i for i, s in enumerate(shapes) if s.prose and reasons[i] is None), None)
     lone = []
     for i, s in enumerate(shapes):
         if weights[i] <= 0 or s.tokens >= (50 if s.cjk * 2 < s.tokens else 80):
             continue
         before, after = neighbour_prose(i, -1), neighbour_prose(i, 1)
-        if before is False and after is False and not _after_dateline(shapes, i):
+        if before is False and after is False and not (i == first and _opens_article(shapes, i)):
             lone.append(i)
     # One lone paragraph may be all a photo page has; a list of them is a list.
     if len(lone) >= 2:
@@ -220,7 +230,7 @@ def _close_threads(shapes, weights) -> None:
     seen, stamps = 0, []
     for j, s in enumerate(shapes):
         if weights[j] > 0:
-            seen += weights[j]
+            seen += s.tokens
         elif seen >= 100 and _is_stamp(s):
             if stamps and not 3 <= j - stamps[-1] <= 15:
                 stamps = []
@@ -241,7 +251,7 @@ def _cut_at_comments(shapes, reasons, weights, span):
     for j in range(start, end):
         s = shapes[j]
         if weights[j] > 0:
-            seen += weights[j]
+            seen += s.tokens
             continue
         if seen >= 60 and COMMENTS_START.search(s.text[:80]):
             return start, j
@@ -253,9 +263,20 @@ def _cut_at_comments(shapes, reasons, weights, span):
                 return start, cut
             stamp = j
         elif seen >= 100 and reasons[j] is None and headline_shaped(s, None) \
-                and any(n.date and n.tokens < 30 for n in shapes[j + 1:j + 3]):
+                and any(n.date and n.tokens < 30 for n in _next_standing(shapes, reasons, j, 2)):
             return start, j
     return span
+
+
+def _next_standing(shapes, reasons, j: int, n: int) -> list[LineShape]:
+    """The n lines after j that no rule drops: the lines that follow it in the clean text."""
+    out = []
+    for k in range(j + 1, len(shapes)):
+        if len(out) == n:
+            break
+        if reasons[k] is None:
+            out.append(shapes[k])
+    return out
 
 
 def _best_run(weights: list[int]) -> tuple[int, int]:
