@@ -35,7 +35,7 @@ _LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Input:
     """One thing to read: a file path, or stdin. `root` is the folder it was found under."""
     path: str
