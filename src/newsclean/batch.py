@@ -175,6 +175,17 @@ def _work(chunk: list[Input]) -> list:
 _CHUNK_MAX = 16
 
 
+def _chunks(items: list, jobs: int) -> Iterator[list]:
+    """Consecutive slices of `items`, each a share of what is left (at most _CHUNK_MAX).
+    The last ones are small: with equal chunks to the end, a worker sat idle while
+    another finished a last full chunk (300 dumps: 50 ms of a 1 s run)."""
+    start = 0
+    while start < len(items):
+        size = max(1, min(_CHUNK_MAX, (len(items) - start) // (jobs * 2)))
+        yield items[start:start + size]
+        start += size
+
+
 def in_order(items: list[Input | Failure], work: Work, crashed: Crashed, options: Options,
              jobs: int = 1, batch=None) -> Iterator:
     """work(item, options, batch) for every item, in input order, computed by `jobs`
@@ -195,7 +206,6 @@ def in_order(items: list[Input | Failure], work: Work, crashed: Crashed, options
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     window = jobs * 4
-    size = max(1, min(_CHUNK_MAX, inputs // (jobs * 8)))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                              initargs=(work, options, batch)) as pool:
         pending: deque = deque()
@@ -205,8 +215,7 @@ def in_order(items: list[Input | Failure], work: Work, crashed: Crashed, options
             yield from _collect(chunk, future, work, crashed, options, batch)
 
         try:
-            for start in range(0, len(items), size):
-                chunk = items[start:start + size]
+            for chunk in _chunks(items, jobs):
                 todo = [i for i in chunk if isinstance(i, Input)]
                 pending.append((chunk, pool.submit(_work, todo) if todo else None))
                 while len(pending) >= window:
