@@ -3,6 +3,7 @@ error accounting and output. Every input ends up written or reported; none is lo
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -203,12 +204,13 @@ def in_order(items: list[Input | Failure], work: Work, crashed: Crashed, options
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forks else "spawn")
     window = jobs * 4
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                              initargs=(work, options, batch)) as pool:
         pending: deque = deque()
+        launched = False
 
         def collect() -> Iterator:
             chunk, future = pending.popleft()
@@ -217,7 +219,13 @@ def in_order(items: list[Input | Failure], work: Work, crashed: Crashed, options
         try:
             for chunk in _chunks(items, jobs):
                 todo = [i for i in chunk if isinstance(i, Input)]
-                pending.append((chunk, pool.submit(_work, todo) if todo else None))
+                future = None
+                if todo:
+                    # The first task forks the workers.
+                    with _heap_frozen(forks and not launched):
+                        future = pool.submit(_work, todo)
+                    launched = True
+                pending.append((chunk, future))
                 while len(pending) >= window:
                     yield from collect()
             while pending:
@@ -225,6 +233,24 @@ def in_order(items: list[Input | Failure], work: Work, crashed: Crashed, options
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+@contextmanager
+def _heap_frozen(active: bool) -> Iterator[None]:
+    """Hide this process's objects from the garbage collector while workers fork from it.
+    A collection writes to every object it tracks, so a forked worker's full collection
+    copied the pages it shared with the parent (15-35 ms of a worker's 0.6 s on 300
+    dumps); the workers' collections leave frozen objects alone. Here they are tracked
+    again as soon as the workers exist."""
+    if not active:
+        yield
+        return
+    import gc
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _collect(chunk: list[Input | Failure], future, work: Work, crashed: Crashed,
