@@ -10,10 +10,10 @@ from typing import Iterable
 from ..article import Article, Line
 from ..options import Options
 from . import meta, mojibake
-from .batch import BatchStats
+from .batch import BatchStats, Keyed, keyed_lines
 from .text import clean_lines, normalise
 
-__all__ = ["BatchStats", "learn_batch", "is_html", "clean"]
+__all__ = ["BatchStats", "learn_batch", "learn_keyed", "learnable_lines", "is_html", "clean"]
 
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*"
                          r"<(?:!doctype\s+html|html|head|meta|body|title)\b", re.I | re.S)
@@ -36,12 +36,24 @@ def _lines_of(text: str) -> list[str]:
     return text.splitlines()
 
 
+def learnable_lines(text: str) -> list[Keyed]:
+    """What learning keeps of one decoded raw text: its lines as BatchStats counts them.
+    Documents are independent here, so a run can compute this in several processes."""
+    return keyed_lines(_lines_of(mojibake.repair(text)))
+
+
 def learn_batch(texts: Iterable[str]) -> BatchStats:
     """One pass over the decoded raw texts of one run: count, per normalised line,
     the documents that hold it."""
+    return learn_keyed(learnable_lines(text) for text in texts)
+
+
+def learn_keyed(documents: Iterable[list[Keyed]]) -> BatchStats:
+    """The run's BatchStats from each document's `learnable_lines()`, given in the
+    run's order (copy detection depends on the documents counted before)."""
     stats = BatchStats()
-    for text in texts:
-        stats.add_lines(_lines_of(mojibake.repair(text)))
+    for keyed in documents:
+        stats.add_keyed(keyed)
     return stats.finish()
 
 

@@ -30,6 +30,22 @@ def line_key(text: str) -> int:
     return (zlib.crc32(norm) << 32) | zlib.adler32(norm)
 
 
+# One line of a document as learning needs it: (line_key, is a body-length line).
+Keyed = tuple[int, bool]
+
+
+def keyed_lines(lines: Iterable[str]) -> list[Keyed]:
+    """The learnable lines of one document, in page order. This is the costly part of
+    learning and depends on the document alone, so it can run anywhere."""
+    keyed = []
+    for line in lines:
+        line = line.strip()
+        if line and len(line) <= MAX_LINE:
+            keyed.append((line_key(line), len(line) >= BODY_LINE
+                          and line.endswith(_SENTENCE_END)))
+    return keyed
+
+
 class BatchStats:
     """Line key -> number of documents of the run that hold the line.
 
@@ -47,12 +63,11 @@ class BatchStats:
         self.documents = 0
 
     def add_lines(self, lines: Iterable[str]) -> None:
-        keyed = []                         # (key, is a body-length line), in page order
-        for line in lines:
-            line = line.strip()
-            if line and len(line) <= MAX_LINE:
-                keyed.append((line_key(line), len(line) >= BODY_LINE
-                              and line.endswith(_SENTENCE_END)))
+        self.add_keyed(keyed_lines(lines))
+
+    def add_keyed(self, keyed: list[Keyed]) -> None:
+        """Count one document given as `keyed_lines()` of its lines. Documents must come
+        in the run's order: whether one is a copy depends on those counted before it."""
         counts = self.counts
         # A verbatim copy of an article already counted (the same story syndicated to
         # several portals) must not make its headline and paragraphs look like site

@@ -1,0 +1,95 @@
+"""Many inputs at once: the learning pass and the processing pass give the same results
+in worker processes as in this one, and every input is accounted for."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsclean.batch import _chunks, learn, learnable_of, results
+from newsclean.clean import learn_batch
+from newsclean.errors import ReadError
+from newsclean.options import Options
+from newsclean.sources import Failure, discover
+
+# Chinese and English dumps of several portals (one story syndicated to two of them, one
+# file in GB18030, one in Traditional), a JSONL feed with a broken record, an empty file
+# and a PDF: what a real folder of dumps holds.
+BATCH = Path(__file__).parent / "data" / "batch"
+
+
+def batch_items() -> list:
+    items = list(discover([str(BATCH), str(BATCH / "missing.txt")]))
+    items.insert(4, Failure("gone.txt", ReadError("gone.txt", "no such file or directory")))
+    return items
+
+
+@pytest.mark.parametrize("command", ["clean", "summarize"])
+def test_parallel_learning_counts_what_serial_learning_counts(command):
+    items = batch_items()
+    serial = learn(items, Options(command=command, jobs=1))
+    parallel = learn(items, Options(command=command, jobs=2))
+    assert parallel.documents == serial.documents == 10     # 8 files and 2 JSONL records
+    assert parallel.counts == serial.counts
+    # The syndicated story is a copy, not furniture; the portal's footer is furniture.
+    race = (BATCH / "01_race_qianjiang.txt").read_text(encoding="utf-8").split("\n")
+    assert parallel.repeats(race[5]) == 0 and parallel.repeats(race[-2]) >= 2
+
+
+def test_learning_in_order_matches_learning_from_the_texts():
+    # What the workers send back, counted in input order, is what the one-pass
+    # learner makes of the decoded texts: copy detection depends on that order.
+    items = batch_items()
+    options = Options(command="clean", jobs=2)
+    texts = [doc.raw for item in items if not isinstance(item, Failure)
+             for doc in _articles(item, options)]
+    assert learn(items, options).counts == learn_batch(texts).counts
+    assert learn(list(reversed(items)), options).counts == learn_batch(texts[::-1]).counts
+
+
+def _articles(item, options):
+    from newsclean.article import Article
+    from newsclean.batch import documents_of
+    return [d for d in documents_of(item, options) if isinstance(d, Article)]
+
+
+def test_an_input_that_cannot_be_read_teaches_nothing():
+    options = Options(command="clean")
+    assert learnable_of(Failure("gone.txt", ReadError("gone.txt", "gone")), options) == []
+    assert learnable_of(next(discover([str(BATCH / "10_empty.txt")])), options) == []
+    assert len(learnable_of(next(discover([str(BATCH / "09_feed.jsonl")])), options)) == 2
+
+
+@pytest.mark.parametrize("command", ["clean", "summarize"])
+def test_two_workers_write_what_one_process_writes(cli, command):
+    runs = [cli([command, BATCH, BATCH / "missing.txt", "-f", "jsonl", "-j", jobs])
+            for jobs in ("1", "2")]
+    assert runs[0].stdout == runs[1].stdout
+    assert runs[0].stderr == runs[1].stderr
+    assert runs[0].exit_code == runs[1].exit_code == 1
+    assert runs[1].stderr_lines()[-1] == "10 ok, 4 failed, 0 skipped"
+    failed = [r["path"] for r in runs[1].records if "error" in r]
+    assert [Path(p).name for p in failed] == ["09_feed.jsonl:2", "10_empty.txt",
+                                              "11_report.txt", "missing.txt"]
+
+
+def test_parallel_results_come_back_one_per_input_in_order():
+    items = batch_items()
+    options = Options(command="clean")
+    serial = [(r.item.path, [d.path for d in r.docs]) for r in results(items, options, 1)]
+    parallel = [(r.item.path, [d.path for d in r.docs]) for r in results(items, options, 2)]
+    assert parallel == serial and len(parallel) == len(items)
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 7, 16, 33, 300, 5000])
+@pytest.mark.parametrize("jobs", [2, 3, 8])
+def test_chunks_cover_the_inputs_in_order_and_shrink_at_the_end(count, jobs):
+    items = list(range(count))
+    chunks = list(_chunks(items, jobs))
+    assert [i for chunk in chunks for i in chunk] == items
+    assert all(1 <= len(chunk) <= 16 for chunk in chunks)
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True)
+    if count >= 16 * jobs:
+        assert sizes[-1] == 1
+
