@@ -125,8 +125,10 @@ def _zh_candidates(text: str, known: dict, words: list[str] | None = None):
 
 
 _HAN_RUN = re.compile(f"[{segment.CJK}]{{3,}}")
+_HAN_CHAR = re.compile(f"[{segment.CJK}]")
 REPEAT_MIN = 2      # a name the segmenter does not know must recur this often ...
 REPEAT_LENGTHS = range(3, 9)    # ... and be this long, in characters
+NAME_SCAN = 20_000  # characters searched for names: the head of a long text has them
 
 
 def _repeated_names(text: str, words: list[str], known: dict,
@@ -136,45 +138,63 @@ def _repeated_names(text: str, words: list[str], known: dict,
     半马苏河). A run counts when it recurs, its ends are not function characters, and
     at most of its occurrences each end falls between two words or inside a word that
     is no word (a slip of the segmenter), never inside a real one (党建合|作), and it
-    is met after and before more than one character. Linear: a few lengths per
-    character."""
-    runs = [(m.start(), m.group()) for m in _HAN_RUN.finditer(text)]
-    grams: collections.Counter = collections.Counter()
-    for _, run in runs:
-        for n in REPEAT_LENGTHS:
-            grams.update(run[i:i + n] for i in range(len(run) - n + 1))
-    # Kept whole by the segmenter at most of its occurrences, a run is a candidate already.
-    frequent = {g for g, n in grams.items() if n >= REPEAT_MIN and n > 2 * counts.get(g, 0)
-                and g[0] not in _FUNCTION_CHARS and g[-1] not in _FUNCTION_CHARS}
-    if not frequent:
-        return {}
-    blocked = _inside_known_words(text, words, known)
-    free: collections.Counter = collections.Counter()
-    before: dict[str, set] = collections.defaultdict(set)
-    after: dict[str, set] = collections.defaultdict(set)
-    for start, run in runs:
-        for n in REPEAT_LENGTHS:
-            for i in range(len(run) - n + 1):
-                gram = run[i:i + n]
-                if gram not in frequent:
-                    continue
-                free[gram] += start + i not in blocked and start + i + n not in blocked
-                # The end of a run is a break: each one counts as a context of its own.
-                before[gram].add(run[i - 1] if i else start + i)
-                after[gram].add(run[i + n] if i + n < len(run) else start + i)
-    # Always after the same character, or before it, a run is a piece of a longer one.
-    return {g: grams[g] for g in frequent
-            if 2 * free[g] > grams[g] and len(before[g]) > 1 and len(after[g]) > 1}
+    is met after and before more than one character.
+
+    Runs grow a character at a time from the places where the shorter run recurs, so
+    text that does not repeat costs one pass; the search reads the head of the text
+    only, so that time and memory stay bounded on a huge input."""
+    head = text[:NAME_SCAN]
+    level: dict[str, list[int]] = collections.defaultdict(list)
+    for match in _HAN_RUN.finditer(head):
+        start, run = match.start(), match.group()
+        for i in range(len(run) - 2):
+            level[run[i:i + 3]].append(start + i)
+    blocked: set[int] | None = None
+    names: dict[str, int] = {}
+    for n in REPEAT_LENGTHS:
+        level = {g: at for g, at in level.items() if len(at) >= REPEAT_MIN}
+        for gram, at in level.items():
+            # Kept whole by the segmenter at most of its occurrences, a run is a
+            # candidate already.
+            if (gram[0] in _FUNCTION_CHARS or gram[-1] in _FUNCTION_CHARS
+                    or len(at) <= 2 * counts.get(gram, 0)):
+                continue
+            if blocked is None:
+                blocked = _inside_known_words(head, words, known)
+            if _stands_free(head, at, n, blocked):
+                names[gram] = len(at) if len(text) <= NAME_SCAN else text.count(gram)
+        if n == REPEAT_LENGTHS[-1]:
+            break
+        longer: dict[str, list[int]] = collections.defaultdict(list)
+        for gram, at in level.items():
+            for start in at:
+                end = start + n
+                if end < len(head) and _HAN_CHAR.match(head, end):
+                    longer[gram + head[end]].append(start)
+        level = longer
+    return names
+
+
+def _stands_free(text: str, at: list[int], n: int, blocked: set[int]) -> bool:
+    """Most occurrences are cut free of real words, and the run is met after and
+    before more than one character: always after the same one, or before it, it is
+    a piece of a longer run. A break (no Han character) is a context of its own."""
+    free = sum(start not in blocked and start + n not in blocked for start in at)
+    before = {text[s - 1] if s and _HAN_CHAR.match(text, s - 1) else s for s in at}
+    after = {text[s + n] if s + n < len(text) and _HAN_CHAR.match(text, s + n) else s
+             for s in at}
+    return 2 * free > len(at) and len(before) > 1 and len(after) > 1
 
 
 def _inside_known_words(text: str, words: list[str], known: dict) -> set[int]:
-    """Offsets of text that fall inside a word of the background vocabulary."""
+    """Offsets of text that fall inside a word of the background vocabulary (words
+    are those of text or of a longer text that starts with it)."""
     inside: set[int] = set()
     pos = 0
     for word in words:
         at = text.find(word, pos)
-        if at < 0:
-            continue
+        if at < 0:          # past the end of text: the words come in order
+            break
         pos = at + len(word)
         if len(word) > 1 and word in known:
             inside.update(range(at + 1, pos))
