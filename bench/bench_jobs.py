@@ -1,10 +1,11 @@
 """How much --jobs 2 gains over --jobs 1 for `newsclean summarize DIR`.
 
-    python bench/bench_jobs.py [--files 300] [--repeat 3]
+    python bench/bench_jobs.py [--files 300] [--repeat 3] [--dumps DIR]
 
 Generates a folder of article dumps (sentences of the example stories shuffled into
-new articles, each wrapped in a portal's header and footer), then times the command
-with each --jobs value, best of --repeat interleaved runs, output to /dev/null.
+new articles of about the length of a portal page's, each wrapped in a portal's header
+and footer), or takes the dumps in DIR, then times the command with each --jobs
+value, best of --repeat interleaved runs, output to /dev/null.
 """
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ def make_dumps(folder: Path, count: int, seed: int = 1) -> None:
     portals = [p.read_text(encoding="utf-8") for p in sorted(PORTALS.glob("*.txt"))
                if not p.read_text(encoding="utf-8").isascii()]
     for i in range(count):
-        paras = ["".join(rng.sample(pool, rng.randint(2, 4))) for _ in range(rng.randint(6, 12))]
+        # About the size of a real portal page saved as text (some 10 kB).
+        paras = ["".join(rng.sample(pool, rng.randint(2, 5))) for _ in range(rng.randint(10, 24))]
         day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {rng.randint(0, 23):02d}:00"
         body = f"{paras[0][:24]}\n{day} 来源：测试日报\n" + "\n".join(paras) + "\n"
         text = rng.choice(portals).replace("{body}\n", body)
@@ -83,15 +85,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--src", type=Path, default=ROOT / "src",
                         help="the source tree to run (default: this checkout's src/)")
+    parser.add_argument("--dumps", type=Path, help="time on the dumps in this folder instead")
     args = parser.parse_args()
     # Other processes on the machine take CPUs from the workers: say how busy it was.
     print(f"usable CPUs: {len(os.sched_getaffinity(0))}, load average before: "
           f"{os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        make_dumps(folder, args.files)
-        size = sum(p.stat().st_size for p in folder.iterdir())
-        print(f"{args.files} dumps, {size / 1e6:.1f} MB")
+        folder = args.dumps or Path(tmp)
+        if args.dumps is None:
+            make_dumps(folder, args.files)
+        files = [p for p in folder.iterdir() if p.is_file()]
+        print(f"{len(files)} dumps, {sum(p.stat().st_size for p in files) / 1e6:.1f} MB")
         for label, extra in (("batch learning", []), ("--independent", ["--independent"])):
             # Interleaved, so that a busy spell of the machine hits both alike.
             runs: dict[int, list[dict]] = {1: [], 2: []}
