@@ -93,3 +93,24 @@ def test_chunks_cover_the_inputs_in_order_and_shrink_at_the_end(count, jobs):
     if count >= 16 * jobs:
         assert sizes[-1] == 1
 
+
+
+@pytest.mark.parametrize("count", [0, 1, 33, 5000])
+def test_chunks_of_a_stream_are_those_of_a_list(count):
+    # Inputs are walked, not held: chunking reads an iterator a few chunks ahead.
+    assert list(_chunks(iter(range(count)), 2)) == list(_chunks(list(range(count)), 2))
+
+
+def test_discovered_inputs_are_walked_again_on_every_pass(tmp_path):
+    from newsclean.sources import Discovered, Input
+    for name in ("b.txt", "a.txt", ".hidden.txt"):
+        (tmp_path / name).write_text("正文。\n", encoding="utf-8")
+    items = Discovered([str(tmp_path), "-", str(tmp_path / "missing.txt")])
+    first = [i.path for i in items]
+    assert first == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-",
+                     str(tmp_path / "missing.txt")]
+    assert [i.path for i in items] == first and items.count() == 4
+    (tmp_path / "c.txt").write_text("正文。\n", encoding="utf-8")
+    assert items.count() == 5                       # nothing is held between passes
+    stdin = [i for i in items if isinstance(i, Input) and i.is_stdin]
+    assert stdin[0] is next(i for i in items if isinstance(i, Input) and i.is_stdin)

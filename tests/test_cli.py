@@ -84,6 +84,19 @@ def test_stdin_bytes_and_dash(runner):
         assert rec["title"] == SEED_TITLE
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_stdin_beside_a_file_is_read_once_for_learning_and_processing(runner, tmp_path, jobs):
+    other = tmp_path / "other.txt"
+    shutil.copy(SEED, other)
+    result = runner.invoke(app, ["clean", "-", str(other), "-f", "jsonl", "-j", jobs],
+                           input=SEED.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    recs = records(result.stdout)
+    assert [r["path"] for r in recs] == ["<stdin>", str(other)]
+    assert recs[0]["text"] and recs[0]["text"] == recs[1]["text"]
+    assert "2 ok, 0 failed, 0 skipped" in result.stderr
+
+
 def test_encodings_are_detected(runner):
     for name, needle in (("dump_gbk.txt", "农村公路"), ("dump_big5.txt", "捷運"),
                          ("dump_utf16.txt", "捷運")):

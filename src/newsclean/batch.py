@@ -1,11 +1,16 @@
 """Many inputs through the pipeline: discovery, the batch-learning pass, processing,
 error accounting and output. Every input ends up written or reported; none is lost.
+
+The inputs are any iterable that gives the same inputs on every pass (a list, or a
+sources.Discovered that walks the folders again): a run goes over them twice (learning,
+then processing) and never holds them all.
 """
 from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from itertools import islice
+from typing import Callable, Iterable, Iterator
 
 from .article import Article
 from .errors import NewscleanError, StageError
@@ -21,6 +26,7 @@ class Tally:
     ok: int = 0
     failed: int = 0
     skipped: int = 0
+    inputs: int = 0                     # inputs met, a JSONL file counting once
     errors: list[NewscleanError] = field(default_factory=list)
 
     def line(self) -> str:
@@ -32,6 +38,9 @@ class Tally:
         if on_error:
             on_error(error)
 
+
+# The inputs of a run: any iterable that gives the same inputs on every pass.
+Inputs = Iterable[Input | Failure]
 
 # Called with each expected error as it happens, so the CLI can report it at once.
 ErrorHook = Callable[[NewscleanError], None]
@@ -46,7 +55,7 @@ def documents_of(item: Input, options: Options) -> Iterator[Article | Failure]:
         yield Failure(exc.path, exc)
 
 
-def learn(items: list[Input | Failure], options: Options):
+def learn(items: Inputs, options: Options):
     """First pass of a dependent run: what lines repeat across the run's documents.
     None when the run learns nothing (one input, --independent, --no-clean, convert).
     With options.jobs > 1 the workers read, decode and key the inputs; the counting
@@ -79,14 +88,19 @@ def _learned_nothing(item: Input, message: str) -> list[list]:
     return []
 
 
-def needs_learning(items: list[Input | Failure], options: Options) -> bool:
+def needs_learning(items: Inputs, options: Options) -> bool:
     if options.independent or not options.clean or options.command == "convert":
         return False
-    inputs = [i for i in items if isinstance(i, Input)]
-    return len(inputs) > 1 or any(i.is_jsonl or options.input_format == "jsonl" for i in inputs)
+    first = _first_inputs(items, 2)
+    return len(first) > 1 or any(i.is_jsonl or options.input_format == "jsonl" for i in first)
 
 
-def convert_streams(items: list[Input | Failure], options: Options, writer,
+def _first_inputs(items: Inputs, n: int) -> list[Input]:
+    """The first n inputs (fewer if there are fewer), read no further than needed."""
+    return list(islice((i for i in items if isinstance(i, Input)), n))
+
+
+def convert_streams(items: Inputs, options: Options, writer,
                     on_error: ErrorHook | None = None,
                     on_progress: Callable[[], None] | None = None) -> Tally:
     """`convert` to text: each input streamed line by line, so memory stays flat
@@ -95,6 +109,7 @@ def convert_streams(items: list[Input | Failure], options: Options, writer,
     config = resolve_config(options.to, options.config)
     tally = Tally()
     for item in items:
+        tally.inputs += 1
         error = item.error if isinstance(item, Failure) else None
         if isinstance(item, Input):
             writer.start_input(relative_name(item))
@@ -141,7 +156,7 @@ def _crashed(item: Input, message: str) -> Result:
     return Result(Failure(item.path, StageError(item.path, message)))
 
 
-def results(items: list[Input | Failure], options: Options, jobs: int = 1,
+def results(items: Inputs, options: Options, jobs: int = 1,
             batch=None) -> Iterator[Result]:
     """Every input's Result, in input order, computed by `jobs` processes. At most a few
     inputs per worker are in flight, so memory does not grow with the number of inputs."""
@@ -184,28 +199,27 @@ _CHUNK_MAX = 16
 _LEARN_CHUNK_MAX = 64
 
 
-def _chunks(items: list, jobs: int, most: int = _CHUNK_MAX) -> Iterator[list]:
-    """Consecutive slices of `items`, each a share of what is left (at most `most`).
-    The last ones are small: with equal chunks to the end, a worker sat idle while
-    another finished a last full chunk (300 dumps: 50 ms of a 1 s run)."""
-    start = 0
-    while start < len(items):
-        size = max(1, min(most, (len(items) - start) // (jobs * 2)))
-        yield items[start:start + size]
-        start += size
+def _chunks(items: Iterable, jobs: int, most: int = _CHUNK_MAX) -> Iterator[list]:
+    """Consecutive runs of `items`, each a share of what is left (at most `most`), read
+    a few chunks ahead. The last ones are small: with equal chunks to the end, a worker
+    sat idle while another finished a last full chunk (300 dumps: 50 ms of a 1 s run)."""
+    rest = iter(items)
+    reach = most * jobs * 2             # beyond this, every chunk is `most` long
+    ahead = list(islice(rest, reach))
+    while ahead:
+        size = most if len(ahead) == reach else max(1, min(most, len(ahead) // (jobs * 2)))
+        yield ahead[:size]
+        ahead = ahead[size:]
+        ahead.extend(islice(rest, size))
 
 
-def in_order(items: list[Input | Failure], work: Work, crashed: Crashed, options: Options,
+def in_order(items: Inputs, work: Work, crashed: Crashed, options: Options,
              jobs: int = 1, batch=None, chunk_max: int = _CHUNK_MAX) -> Iterator:
     """work(item, options, batch) for every item, in input order, computed by `jobs`
     processes in chunks of up to `chunk_max` inputs. At most a few chunks per worker are
     in flight, so memory does not grow with the number of inputs; an input whose worker
     died gives crashed(item, message)."""
-    for item in items:                               # workers cannot read our stdin
-        if isinstance(item, Input) and item.is_stdin:
-            read_bytes(item)
-    inputs = sum(isinstance(i, Input) for i in items)
-    if jobs <= 1 or inputs <= 1:
+    if jobs <= 1 or len(_first_inputs(items, 2)) <= 1:
         for item in items:
             yield work(item, options, batch)
         return
@@ -228,6 +242,9 @@ def in_order(items: list[Input | Failure], work: Work, crashed: Crashed, options
         try:
             for chunk in _chunks(items, jobs, chunk_max):
                 todo = [i for i in chunk if isinstance(i, Input)]
+                for item in todo:               # workers cannot read our stdin
+                    if item.is_stdin:
+                        read_bytes(item)
                 future = None
                 if todo:
                     # The first task forks the workers.
@@ -277,7 +294,7 @@ def _collect(chunk: list[Input | Failure], future, work: Work, crashed: Crashed,
         yield next(worked) if isinstance(item, Input) else work(item, options, batch)
 
 
-def run(items: list[Input | Failure], options: Options, writer,
+def run(items: Inputs, options: Options, writer,
         on_error: ErrorHook | None = None, on_progress: Callable[[], None] | None = None,
         render: Callable[[Article, Options], str] | None = None) -> Tally:
     """Process every input and hand each rendered document to `writer`, in input order."""
@@ -286,13 +303,7 @@ def run(items: list[Input | Failure], options: Options, writer,
     render = render or RENDERERS[options.format]
     tally = Tally()
     if options.skip_existing and isinstance(writer, FolderWriter):
-        kept = []
-        for item in items:
-            if isinstance(item, Input) and writer.target_for(relative_name(item)).exists():
-                tally.skipped += 1
-            else:
-                kept.append(item)
-        items = kept
+        items = _WithoutOutput(items, writer)
     batch = learn(items, options)
 
     def fail(failure: Failure, whole_input: bool) -> None:
@@ -307,6 +318,7 @@ def run(items: list[Input | Failure], options: Options, writer,
 
     for result in results(items, options, options.jobs, batch):
         item = result.item
+        tally.inputs += 1
         if isinstance(item, Failure):
             fail(item, whole_input=True)
         else:
@@ -323,4 +335,23 @@ def run(items: list[Input | Failure], options: Options, writer,
             writer.end_input(ok=not whole or not any(isinstance(d, Failure) for d in result.docs))
         if on_progress:
             on_progress()
+    if isinstance(items, _WithoutOutput):
+        tally.skipped = items.skipped
+        tally.inputs += items.skipped
     return tally
+
+
+class _WithoutOutput:
+    """The inputs whose output file does not exist yet (--skip-existing), on every pass;
+    `skipped` counts the others of the last pass."""
+
+    def __init__(self, items: Inputs, writer: FolderWriter) -> None:
+        self.items, self.writer, self.skipped = items, writer, 0
+
+    def __iter__(self) -> Iterator[Input | Failure]:
+        self.skipped = 0
+        for item in self.items:
+            if isinstance(item, Input) and self.writer.target_for(relative_name(item)).exists():
+                self.skipped += 1
+            else:
+                yield item

@@ -116,18 +116,18 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
 
     paths = _paths_or_stdin(paths)
     from .batch import run
-    from .sources import Input, discover
+    from .sources import Discovered
 
-    items = list(discover(paths, options.recursive, options.glob,
-                          exclude=str(output) if output else None))
+    items = Discovered(paths, options.recursive, options.glob,
+                       exclude=str(output) if output else None)
     try:
-        writer = _writer(options, output, wants_folder, [i for i in items if isinstance(i, Input)])
+        writer = _writer(options, output, wants_folder, items)
     except OSError as exc:                  # -o under a file, in a read-only folder...
         _fail_usage(f"cannot write --output {output}: {exc.strerror or exc}")
     from . import terminal
     from .render import RENDERERS
     render = (terminal.renderer(options) if output is None else None) or RENDERERS[options.format]
-    progress = terminal.Progress(len(items), enabled=not quiet)
+    progress = _progress(items, quiet)
 
     def on_error(error) -> None:
         progress.clear()
@@ -164,7 +164,7 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
         sys.stderr.write(f"newsclean: error: cannot write {output or 'to stdout'}: "
                          f"{exc.strerror or exc}\n")
         raise typer.Exit(EXIT_FAILED)
-    if not quiet and (len(items) > 1 or tally.failed):
+    if not quiet and (tally.inputs > 1 or tally.failed):
         sys.stderr.write(tally.line() + "\n")
     raise typer.Exit(EXIT_FAILED if tally.failed else EXIT_OK)
 
@@ -186,11 +186,19 @@ def _usable_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _refuse_overwrite(output: Path | str, inputs) -> None:
+def _progress(items, quiet: bool):
+    """A progress bar over the inputs, counted first only when it can be shown."""
+    from . import terminal
+    shown = not quiet and sys.stderr is not None and sys.stderr.isatty()
+    return terminal.Progress(items.count() if shown else 0, enabled=shown)
+
+
+def _refuse_overwrite(output: Path | str, items) -> None:
     """An output never replaces an input nor lands in a folder being read."""
+    from .sources import Input
     real_out = os.path.realpath(output)
-    for item in inputs:
-        if item.is_stdin:
+    for item in items:
+        if not isinstance(item, Input) or item.is_stdin:
             continue
         if real_out == os.path.realpath(item.path):
             _fail_usage(f"--output {output} is an input: it would be overwritten")
@@ -207,17 +215,19 @@ def _paths_or_stdin(paths: list[str] | None) -> list[str]:
     return ["-"]
 
 
-def _writer(options: Options, output: Path | None, folder: bool, inputs):
+def _writer(options: Options, output: Path | None, folder: bool, items):
     from .output import FileWriter, FolderWriter, StdoutWriter
     if output is None:
         return StdoutWriter(options.format)
-    _refuse_overwrite(output, inputs)
+    _refuse_overwrite(output, items)
     if folder:
         writer = FolderWriter(output, options.format)
         from .errors import printable
-        from .sources import relative_name
+        from .sources import Input, relative_name
+        # The one place a run holds a name per input: two inputs may be far apart in
+        # the run (a.txt, a.html; or two folders) and still give one output file.
         claimed: dict[str, str] = {}
-        for item in inputs:
+        for item in (i for i in items if isinstance(i, Input)):
             target = os.path.realpath(writer.target_for(relative_name(item)))
             # A file named on the command line has no root: its output lands in the
             # folder under its own name, which may be the input itself (-o ./).
@@ -391,13 +401,12 @@ def digest(
     from .digest import build_digest, documents
     from .digest_render import render_digest
     from .output import AtomicFile
-    from .sources import Input, discover
-    from . import terminal
+    from .sources import Discovered
 
-    items = list(discover(paths, recursive, glob))
+    items = Discovered(paths, recursive, glob)
     if output is not None:
-        _refuse_overwrite(output, [i for i in items if isinstance(i, Input)])
-    progress = terminal.Progress(len(items), enabled=not quiet)
+        _refuse_overwrite(output, items)
+    progress = _progress(items, quiet)
     failed = 0
 
     def reported(docs):
@@ -437,7 +446,7 @@ def digest(
         if target is not None:
             target.discard()
         progress.clear()
-    if not quiet and (len(items) > 1 or failed):
+    if not quiet and (progress.done > 1 or failed):
         sys.stderr.write(f"{made.articles} ok, {failed} failed, 0 skipped\n")
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 

@@ -280,7 +280,7 @@ def _failed(failure: Failure) -> Failed:
     return Failed(failure.path, failure.error.message, failure.error.kind)
 
 
-def documents(items: list[Input | Failure], options: Options, jobs: int = 1, batch=None,
+def documents(items: Iterable[Input | Failure], options: Options, jobs: int = 1, batch=None,
               on_result: Callable[[], None] | None = None) -> Iterator[Article | Failure]:
     """Every processed document and every failure of a run, in input order;
     `on_result` is called as each input is done (for a progress bar)."""
@@ -296,8 +296,8 @@ def documents(items: list[Input | Failure], options: Options, jobs: int = 1, bat
 def digest(paths: list[str], options: Options | None = None, sort: str = "date") -> Digest:
     """Library entry point: the digest of files and folders, processed with `options`."""
     from .batch import learn
-    from .sources import discover
+    from .sources import Discovered
     options = options or Options(command="summarize")
-    items = list(discover(paths, options.recursive, options.glob))
+    items = Discovered(paths, options.recursive, options.glob)
     batch = learn(items, options)
     return build_digest(documents(items, options, options.jobs, batch), sort=sort)

@@ -23,7 +23,7 @@ from .decoding import (MIXED, REPAIRED, check_codec, decode_bytes, decode_mixed_
                        detect_encoding, not_valid, strip_bom)
 from .errors import DecodeError, InputFormatError, NewscleanError, ReadError, printable
 
-__all__ = ["STDIN", "Input", "Failure", "discover", "read_bytes", "stream_lines",
+__all__ = ["STDIN", "Input", "Failure", "Discovered", "discover", "read_bytes", "stream_lines",
            "to_documents", "relative_name", "display_name", "decode_bytes", "detect_encoding"]
 
 STDIN = "-"
@@ -89,6 +89,26 @@ def discover(paths: list[str], recursive: bool = False, glob: str | None = None,
             yield _failure(arg, ReadError, "no such file or directory")
         else:
             yield Input(arg)
+
+
+class Discovered:
+    """The inputs that PATH arguments name, found again on every pass over them instead
+    of held, so that a run over 100,000 files keeps none of their names in memory.
+    Discovery is sorted: every pass gives the same inputs in the same order. Stdin is
+    one Input on every pass, so that its bytes are read once."""
+
+    def __init__(self, paths: list[str], recursive: bool = False, glob: str | None = None,
+                 exclude: str | None = None) -> None:
+        self._paths = list(paths)
+        self._how = (recursive, glob, exclude)
+        self._stdin = Input(STDIN)
+
+    def __iter__(self) -> Iterator[Input | Failure]:
+        for item in discover(self._paths, *self._how):
+            yield self._stdin if isinstance(item, Input) and item.is_stdin else item
+
+    def count(self) -> int:
+        return sum(1 for _ in self)
 
 
 def _why_unreachable(path: str) -> str:
