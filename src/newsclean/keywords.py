@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from . import segment
+from .terms_zh import FUNCTION_CHARS, pieces_to_wholes, repeated_names
 from .article import Article
 from .options import Options
 
@@ -60,24 +61,18 @@ def _zh_background() -> tuple[int, dict[str, tuple[int, float]]]:
     return paragraphs, stats
 
 
-# Characters that glue words together rather than name anything: a word the segmenter
-# made with one of them at its edge ("的转", "论是") is a segmentation slip, not a term.
-_FUNCTION_CHARS = set("的了是在从其之为与和及或被把将对于以而也都就并且但所这那各该此"
-                      "后前中上下内外里时年月日万亿元个次位名些每当向给让使得着过很更最又再还只才已")
-
-
 def _is_content_zh(word: str, known: dict) -> bool:
     if _LATIN_TERM.fullmatch(word):
         return not _FILE_NAME.search(word)
     if (len(word) < 2 or _HAN.match(word) is None or word in stopwords()
             or word in _GENERIC_ZH or _NUMBERISH.match(word)):
         return False
-    return word in known or not (word[0] in _FUNCTION_CHARS or word[-1] in _FUNCTION_CHARS)
+    return word in known or not (word[0] in FUNCTION_CHARS or word[-1] in FUNCTION_CHARS)
 
 
 def _is_affix_zh(word: str) -> bool:
     """A single character that may stick to a neighbour inside a term (抗/高血压/药)."""
-    return (len(word) == 1 and _HAN.match(word) is not None and word not in _FUNCTION_CHARS
+    return (len(word) == 1 and _HAN.match(word) is not None and word not in FUNCTION_CHARS
             and word not in stopwords() and not _NUMBERISH.match(word))
 
 
@@ -124,89 +119,13 @@ def _zh_candidates(text: str, known: dict, words: list[str] | None = None):
     return counts, first, parts
 
 
-_HAN_RUN = re.compile(f"[{segment.CJK}]{{3,}}")
-_HAN_CHAR = re.compile(f"[{segment.CJK}]")
-REPEAT_MIN = 2      # a name the segmenter does not know must recur this often ...
-REPEAT_LENGTHS = range(3, 9)    # ... and be this long, in characters
-NAME_SCAN = 20_000  # characters searched for names: the head of a long text has them
-
-
-def _repeated_names(text: str, words: list[str], known: dict,
-                    counts: collections.Counter) -> dict[str, int]:
-    """Runs of Han characters that recur as a whole more often than the segmenter's
-    words make them: names it does not know and cuts apart ("半马苏/河开/新篇" for
-    半马苏河). A run counts when it recurs, its ends are not function characters, and
-    at most of its occurrences each end falls between two words or inside a word that
-    is no word (a slip of the segmenter), never inside a real one (党建合|作), and it
-    is met after and before more than one character.
-
-    Runs grow a character at a time from the places where the shorter run recurs, so
-    text that does not repeat costs one pass; the search reads the head of the text
-    only, so that time and memory stay bounded on a huge input."""
-    head = text[:NAME_SCAN]
-    level: dict[str, list[int]] = collections.defaultdict(list)
-    for match in _HAN_RUN.finditer(head):
-        start, run = match.start(), match.group()
-        for i in range(len(run) - 2):
-            level[run[i:i + 3]].append(start + i)
-    blocked: set[int] | None = None
-    names: dict[str, int] = {}
-    for n in REPEAT_LENGTHS:
-        level = {g: at for g, at in level.items() if len(at) >= REPEAT_MIN}
-        for gram, at in level.items():
-            # Kept whole by the segmenter at most of its occurrences, a run is a
-            # candidate already.
-            if (gram[0] in _FUNCTION_CHARS or gram[-1] in _FUNCTION_CHARS
-                    or len(at) <= 2 * counts.get(gram, 0)):
-                continue
-            if blocked is None:
-                blocked = _inside_known_words(head, words, known)
-            if _stands_free(head, at, n, blocked):
-                names[gram] = len(at) if len(text) <= NAME_SCAN else text.count(gram)
-        if n == REPEAT_LENGTHS[-1]:
-            break
-        longer: dict[str, list[int]] = collections.defaultdict(list)
-        for gram, at in level.items():
-            for start in at:
-                end = start + n
-                if end < len(head) and _HAN_CHAR.match(head, end):
-                    longer[gram + head[end]].append(start)
-        level = longer
-    return names
-
-
-def _stands_free(text: str, at: list[int], n: int, blocked: set[int]) -> bool:
-    """Most occurrences are cut free of real words, and the run is met after and
-    before more than one character: always after the same one, or before it, it is
-    a piece of a longer run. A break (no Han character) is a context of its own."""
-    free = sum(start not in blocked and start + n not in blocked for start in at)
-    before = {text[s - 1] if s and _HAN_CHAR.match(text, s - 1) else s for s in at}
-    after = {text[s + n] if s + n < len(text) and _HAN_CHAR.match(text, s + n) else s
-             for s in at}
-    return 2 * free > len(at) and len(before) > 1 and len(after) > 1
-
-
-def _inside_known_words(text: str, words: list[str], known: dict) -> set[int]:
-    """Offsets of text that fall inside a word of the background vocabulary (words
-    are those of text or of a longer text that starts with it)."""
-    inside: set[int] = set()
-    pos = 0
-    for word in words:
-        at = text.find(word, pos)
-        if at < 0:          # past the end of text: the words come in order
-            break
-        pos = at + len(word)
-        if len(word) > 1 and word in known:
-            inside.update(range(at + 1, pos))
-    return inside
-
-
 def _rank_zh(text: str, title: str | None) -> tuple[list[tuple[float, str]], set[str]]:
     full = f"{title}\n{text}" if title else text
     paragraphs, background = _zh_background()
     words = segment.words(full, "zh")
     counts, first, parts = _zh_candidates(full, background, words)
-    names = _repeated_names(full, words, background, counts)
+    names = repeated_names(full, words, background, counts,
+                           lambda text, ws: _zh_candidates(text, background, ws)[0])
     for name, n in names.items():
         counts[name] = n
         # first counts words: the share of the text before the name, in words
@@ -236,40 +155,7 @@ def _rank_zh(text: str, title: str | None) -> tuple[list[tuple[float, str]], set
         in_title = 1.5 if title and term in title else 1.0
         scored.append((math.log1p(tf * ZH_TF) * weight * position * in_title
                        * cohesion ** ZH_COHESION, term))
-    return _pieces_to_wholes(scored, names, counts, parts)
-
-
-# A word met this often inside one longer run of words, relative to all its uses, has
-# no life of its own there: 区域化 (16 times, 14 of them in 区域化党建).
-WHOLE_SHARE = 0.8
-
-
-def _pieces_to_wholes(scored: list[tuple[float, str]], names: dict[str, int],
-                      counts: collections.Counter, parts: dict[str, list[str]]):
-    """A piece met (almost) only inside a longer term is part of it: the piece of a
-    recurring name ("半马苏" of 半马苏河), a word of a compound. The whole takes the
-    piece's score if higher, and the piece is no keyword. Returns the scores and the
-    wholes, which may stand beside a keyword they contain (党建, 区域化党建)."""
-    score = {term: value for value, term in scored}
-    wholes: set[str] = set()
-
-    def absorb(whole: str, piece: str) -> None:
-        if piece in score and piece != whole and whole in score:
-            score[whole] = max(score[whole], score.pop(piece))
-            wholes.add(whole)
-
-    for name, n in names.items():
-        for size in range(2, len(name)):
-            for i in range(len(name) - size + 1):
-                piece = name[i:i + size]
-                if piece not in names and counts[piece] <= n:
-                    absorb(name, piece)
-    for term, tf in counts.items():
-        if len(parts[term]) > 1 and tf >= 2:
-            for piece in parts[term]:
-                if tf >= WHOLE_SHARE * counts[piece]:
-                    absorb(term, piece)
-    return [(value, term) for term, value in score.items()], wholes
+    return pieces_to_wholes(scored, names, counts, parts)
 
 
 # Authors and editors name compounds: each extra word of a recurring run adds weight.

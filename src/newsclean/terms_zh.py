@@ -1,0 +1,151 @@
+"""Chinese terms the segmenter cuts apart: names it does not know, and compounds.
+
+snownlp's segmenter knows the words of its training news, not the names of a place or a
+programme in today's ("半马苏/河开/新篇" for 半马苏河), and it gives the words of a
+compound separately (区域化/党建). keywords.py ranks runs of words; this module finds the
+names among runs of characters, and tells which words live only inside a longer term.
+"""
+from __future__ import annotations
+
+import collections
+import re
+from typing import Callable
+
+from . import segment
+
+# Characters that glue words together rather than name anything: a word the segmenter
+# made with one of them at its edge ("的转", "论是") is a segmentation slip, not a term.
+FUNCTION_CHARS = set("的了是在从其之为与和及或被把将对于以而也都就并且但所这那各该此"
+                     "后前中上下内外里时年月日万亿元个次位名些每当向给让使得着过很更最又再还只才已")
+
+_HAN_RUN = re.compile(f"[{segment.CJK}]{{3,}}")
+_HAN_CHAR = re.compile(f"[{segment.CJK}]")
+REPEAT_MIN = 2      # a name the segmenter does not know must recur this often ...
+REPEAT_LENGTHS = range(3, 9)    # ... and be this long, in characters
+NAME_SCAN = 20_000  # characters searched for names: the head of a long text has them
+
+
+def repeated_names(text: str, words: list[str], known: dict, counts: collections.Counter,
+                   count_words: Callable[[str, list[str]], collections.Counter]) -> dict[str, int]:
+    """Runs of Han characters that recur as a whole more often than the segmenter's
+    words make them: names it does not know and cuts apart ("半马苏/河开/新篇" for
+    半马苏河), with their counts. `counts` are the word runs counted in text;
+    count_words(text, words) counts them in a piece of it.
+
+    A long text is searched in its head only, so that time and memory stay bounded on
+    a huge input; the names found are counted in all of it."""
+    if len(text) <= NAME_SCAN:
+        return _names(text, words, known, counts)
+    head = text[:NAME_SCAN]
+    head_words = _words_within(head, words)
+    found = _names(head, head_words, known, count_words(head, head_words))
+    return {name: text.count(name) for name in found}
+
+
+def _names(text: str, words: list[str], known: dict,
+           counts: collections.Counter) -> dict[str, int]:
+    """A run counts when it recurs, its ends are not function characters, and at most
+    of its occurrences each end falls between two words or inside a word that is no
+    word (a slip of the segmenter), never inside a real one (党建合|作), and it is met
+    after and before more than one character. Runs grow a character at a time from
+    the places where the shorter run recurs, so text that does not repeat costs one
+    pass."""
+    level: dict[str, list[int]] = collections.defaultdict(list)
+    for match in _HAN_RUN.finditer(text):
+        start, run = match.start(), match.group()
+        for i in range(len(run) - 2):
+            level[run[i:i + 3]].append(start + i)
+    blocked: set[int] | None = None
+    names: dict[str, int] = {}
+    for n in REPEAT_LENGTHS:
+        level = {g: at for g, at in level.items() if len(at) >= REPEAT_MIN}
+        for gram, at in level.items():
+            # Kept whole by the segmenter at most of its occurrences, a run is a
+            # candidate already.
+            if (gram[0] in FUNCTION_CHARS or gram[-1] in FUNCTION_CHARS
+                    or len(at) <= 2 * counts.get(gram, 0)):
+                continue
+            if blocked is None:
+                blocked = _inside_known_words(text, words, known)
+            if _stands_free(text, at, n, blocked):
+                names[gram] = len(at)
+        if n == REPEAT_LENGTHS[-1]:
+            break
+        longer: dict[str, list[int]] = collections.defaultdict(list)
+        for gram, at in level.items():
+            for start in at:
+                end = start + n
+                if end < len(text) and _HAN_CHAR.match(text, end):
+                    longer[gram + text[end]].append(start)
+        level = longer
+    return names
+
+
+def _words_within(text: str, words: list[str]) -> list[str]:
+    """The words (of a longer text that starts with text) that lie wholly in text."""
+    pos = 0
+    for i, word in enumerate(words):
+        at = text.find(word, pos)
+        if at < 0:
+            return words[:i]
+        pos = at + len(word)
+    return words
+
+
+def _stands_free(text: str, at: list[int], n: int, blocked: set[int]) -> bool:
+    """Most occurrences are cut free of real words, and the run is met after and
+    before more than one character: always after the same one, or before it, it is
+    a piece of a longer run. A break (no Han character) is a context of its own."""
+    free = sum(start not in blocked and start + n not in blocked for start in at)
+    before = {text[s - 1] if s and _HAN_CHAR.match(text, s - 1) else s for s in at}
+    after = {text[s + n] if s + n < len(text) and _HAN_CHAR.match(text, s + n) else s
+             for s in at}
+    return 2 * free > len(at) and len(before) > 1 and len(after) > 1
+
+
+def _inside_known_words(text: str, words: list[str], known: dict) -> set[int]:
+    """Offsets of text that fall inside a word of the background vocabulary (words
+    are those of text or of a longer text that starts with it)."""
+    inside: set[int] = set()
+    pos = 0
+    for word in words:
+        at = text.find(word, pos)
+        if at < 0:          # past the end of text: the words come in order
+            break
+        pos = at + len(word)
+        if len(word) > 1 and word in known:
+            inside.update(range(at + 1, pos))
+    return inside
+
+
+# A word met this often inside one longer run of words, relative to all its uses, has
+# no life of its own there: 区域化 (16 times, 14 of them in 区域化党建).
+WHOLE_SHARE = 0.8
+
+
+def pieces_to_wholes(scored: list[tuple[float, str]], names: dict[str, int],
+                     counts: collections.Counter, parts: dict[str, list[str]]):
+    """A piece met (almost) only inside a longer term is part of it: the piece of a
+    recurring name ("半马苏" of 半马苏河), a word of a compound. The whole takes the
+    piece's score if higher, and the piece is no keyword. Returns the scores and the
+    wholes, which may stand beside a keyword they contain (党建, 区域化党建)."""
+    score = {term: value for value, term in scored}
+    wholes: set[str] = set()
+
+    def absorb(whole: str, piece: str) -> None:
+        if piece in score and piece != whole and whole in score:
+            score[whole] = max(score[whole], score.pop(piece))
+            wholes.add(whole)
+
+    for name, n in names.items():
+        for size in range(2, len(name)):
+            for i in range(len(name) - size + 1):
+                piece = name[i:i + size]
+                if piece not in names and counts[piece] <= n:
+                    absorb(name, piece)
+    for term, tf in counts.items():
+        if len(parts[term]) > 1 and tf >= 2:
+            for piece in parts[term]:
+                if tf >= WHOLE_SHARE * counts[piece]:
+                    absorb(term, piece)
+    return [(value, term) for term, value in score.items()], wholes

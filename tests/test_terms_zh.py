@@ -1,0 +1,62 @@
+"""Names the segmenter cuts apart, and words that live only inside a longer term."""
+import collections
+from pathlib import Path
+
+from newsclean import process_text, segment
+from newsclean.keywords import _zh_background, _zh_candidates
+from newsclean.terms_zh import NAME_SCAN, pieces_to_wholes, repeated_names
+
+from newsclean.options import Options
+
+# The seed dump's article: the segmenter cuts 半马苏河 differently at each place
+# (半马苏/河开, 半/马/苏/河...).
+_SEED = process_text((Path(__file__).parent / "data" / "seed_dump.txt").read_text(encoding="utf-8"),
+                     Options(command="clean"))
+ARTICLE = f"{_SEED.title}\n{_SEED.text}"
+
+
+def _names(text: str) -> dict[str, int]:
+    known = _zh_background()[1]
+    words = segment.words(text, "zh")
+    counts, _, _ = _zh_candidates(text, known, words)
+    return repeated_names(text, words, known, counts,
+                          lambda piece, ws: _zh_candidates(piece, known, ws)[0])
+
+
+def test_a_name_cut_apart_is_found_whole_with_its_count():
+    names = _names(ARTICLE)
+    assert names.get("半马苏河") == ARTICLE.count("半马苏河") >= 3
+    # Its pieces are always met beside the same characters: no names of their own.
+    assert not any(n in names for n in ("半马苏", "马苏河"))
+
+
+def test_a_name_the_segmenter_keeps_whole_is_a_candidate_already():
+    # 青蟹/岭/水库 at every place: the run of three words is counted as it is.
+    text = "青蟹岭水库水位上涨。青蟹岭水库开闸泄洪。青蟹岭水库周边道路封闭。"
+    assert "青蟹岭水库" not in _names(text)
+
+
+def test_runs_inside_real_words_or_between_function_characters_are_no_names():
+    text = "党建合作不断深化。党建合力持续增强。各单位党建合作项目落地。党建合力显现。"
+    assert "党建合" not in _names(text)
+    assert not any(n[0] in "的了是在" or n[-1] in "的了是在" for n in _names(ARTICLE))
+
+
+def test_only_the_head_of_a_long_text_is_searched_but_counts_cover_all():
+    filler = "今天天气晴朗，气温适宜。" * (NAME_SCAN // 12 + 1)
+    names = _names(ARTICLE + filler + ARTICLE)
+    assert names.get("半马苏河") == 2 * ARTICLE.count("半马苏河")
+    assert "半马苏河" not in _names(filler + ARTICLE)
+
+
+def test_pieces_give_their_score_to_the_whole():
+    counts = collections.Counter({"区域化党建": 14, "区域化": 16, "党建": 31, "半马苏": 4,
+                                  "半马苏河": 4})
+    parts = {"区域化党建": ["区域化", "党建"], "区域化": ["区域化"], "党建": ["党建"],
+             "半马苏": ["半马苏"], "半马苏河": ["半马苏河"]}
+    scored = [(48.0, "区域化党建"), (44.0, "区域化"), (54.0, "党建"), (35.0, "半马苏"),
+              (27.0, "半马苏河")]
+    result, wholes = pieces_to_wholes(scored, {"半马苏河": 4}, counts, parts)
+    score = {term: value for value, term in result}
+    assert score == {"区域化党建": 48.0, "党建": 54.0, "半马苏河": 35.0}
+    assert wholes == {"区域化党建", "半马苏河"}
