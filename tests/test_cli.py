@@ -142,7 +142,7 @@ def test_every_command_takes_to_config_and_no_tofu(runner, tmp_path):
     result = runner.invoke(app, ["digest", str(src), "-f", "json", "--config", "tw2sp"])
     assert json.loads(result.stdout)["stories"][0]["summary"] == ["𣨼云尤雨的软件。"]
     result = runner.invoke(app, ["digest", str(src), "--to", "simplified", "--config", "t2s"])
-    assert result.exit_code == 2 and "give one" in result.stderr
+    assert result.exit_code == 2 and "not both" in result.stderr
 
 
 def test_jsonl_passes_fields_through_and_reports_bad_lines(runner, tmp_path):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator
 
 from .article import Article
@@ -91,13 +91,23 @@ def _learned_nothing(item: Input, message: str) -> list[list]:
 def needs_learning(items: Inputs, options: Options) -> bool:
     if options.independent or not options.clean or options.command == "convert":
         return False
-    first = _first_inputs(items, 2)
+    first, _ = _peek_inputs(items, 2)
     return len(first) > 1 or any(i.is_jsonl or options.input_format == "jsonl" for i in first)
 
 
-def _first_inputs(items: Inputs, n: int) -> list[Input]:
-    """The first n inputs (fewer if there are fewer), read no further than needed."""
-    return list(islice((i for i in items if isinstance(i, Input)), n))
+def _peek_inputs(items: Inputs, n: int) -> tuple[list[Input], Iterator[Input | Failure]]:
+    """The first n inputs (fewer if there are fewer), read no further than needed, and
+    all the items: one pass over them, not a second walk of the folders."""
+    rest = iter(items)
+    seen: list[Input | Failure] = []
+    first: list[Input] = []
+    for item in rest:
+        seen.append(item)
+        if isinstance(item, Input):
+            first.append(item)
+            if len(first) == n:
+                break
+    return first, chain(seen, rest)
 
 
 def convert_streams(items: Inputs, options: Options, writer,
@@ -219,7 +229,8 @@ def in_order(items: Inputs, work: Work, crashed: Crashed, options: Options,
     processes in chunks of up to `chunk_max` inputs. At most a few chunks per worker are
     in flight, so memory does not grow with the number of inputs; an input whose worker
     died gives crashed(item, message)."""
-    if jobs <= 1 or len(_first_inputs(items, 2)) <= 1:
+    first, items = _peek_inputs(items, 2)
+    if jobs <= 1 or len(first) <= 1:
         for item in items:
             yield work(item, options, batch)
         return

@@ -170,8 +170,6 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
 
 
 def _check_script(to: str | None, config: str | None) -> None:
-    if to and config:
-        _fail_usage("--to and --config both name the output script: give one")
     from .convert import resolve_config
     try:
         resolve_config(to, config)
@@ -279,7 +277,8 @@ def convert(
     if not to and not config:
         _fail_usage("convert needs --to SCRIPT or --config CFG")
     _run("convert", paths, output, quiet, format=format, encoding=encoding, to=to,
-         config=config, tofu_risk=not no_tofu, clean=False, recursive=recursive, glob=glob, jobs=jobs, skip_existing=skip_existing)
+         config=config, tofu_risk=not no_tofu, clean=False, recursive=recursive, glob=glob,
+         jobs=jobs, skip_existing=skip_existing)
 
 
 @app.command()

@@ -1,10 +1,10 @@
 """OpenCC conversion between Simplified and Traditional Chinese, and script detection.
 
 `opencc` is imported inside the functions that need it so that `newsclean --help`
-stays instant. Output equals OpenCC 1.4.2: by default its Python binding and its command line
-tool given --include-tofu-risk-dictionaries; with tofu_risk=False the tool as it
-is by default. NUL bytes and the text after them are never lost: the tool and,
-for several configs, the binding cut the text at a NUL.
+stays instant. Output equals OpenCC 1.4.2: by default its Python binding and its
+command line tool given --include-tofu-risk-dictionaries; with tofu_risk=False the
+tool as it is by default. NUL bytes and the text after them are never lost: the
+tool and, for several configs, the binding cut the text at a NUL.
 """
 from __future__ import annotations
 

@@ -26,7 +26,8 @@ NAME_SCAN = 20_000  # characters searched for names: the head of a long text has
 
 
 def repeated_names(text: str, words: list[str], known: dict, counts: collections.Counter,
-                   count_words: Callable[[str, list[str]], collections.Counter]) -> dict[str, int]:
+                   count_words: Callable[[str, list[str]], collections.Counter],
+                   ) -> dict[str, int]:
     """Runs of Han characters that recur as a whole more often than the segmenter's
     words make them: names it does not know and cuts apart ("半马苏/河开/新篇" for
     半马苏河), with their counts. `counts` are the word runs counted in text;
@@ -83,13 +84,18 @@ def _names(text: str, words: list[str], known: dict,
 
 def _words_within(text: str, words: list[str]) -> list[str]:
     """The words (of a longer text that starts with text) that lie wholly in text."""
+    return [word for word, _ in _placed(text, words)]
+
+
+def _placed(text: str, words: list[str]):
+    """(word, offset) for each of the words in order, as far as text holds them."""
     pos = 0
-    for i, word in enumerate(words):
+    for word in words:
         at = text.find(word, pos)
-        if at < 0:
-            return words[:i]
+        if at < 0:          # past the end of text: the words come in order
+            return
         pos = at + len(word)
-    return words
+        yield word, at
 
 
 def _stands_free(text: str, at: list[int], n: int, blocked: set[int]) -> bool:
@@ -107,14 +113,9 @@ def _inside_known_words(text: str, words: list[str], known: dict) -> set[int]:
     """Offsets of text that fall inside a word of the background vocabulary (words
     are those of text or of a longer text that starts with it)."""
     inside: set[int] = set()
-    pos = 0
-    for word in words:
-        at = text.find(word, pos)
-        if at < 0:          # past the end of text: the words come in order
-            break
-        pos = at + len(word)
+    for word, at in _placed(text, words):
         if len(word) > 1 and word in known:
-            inside.update(range(at + 1, pos))
+            inside.update(range(at + 1, at + len(word)))
     return inside
 
 
