@@ -2,15 +2,17 @@
 in worker processes as in this one, and every input is accounted for."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+from newsclean import batch
 from newsclean.batch import _chunks, learn, learnable_of, results
 from newsclean.clean import learn_batch
 from newsclean.errors import ReadError
 from newsclean.options import Options
-from newsclean.sources import Failure, discover
+from newsclean.sources import Failure, Input, discover
 
 # Chinese and English dumps of several portals (one story syndicated to two of them, one
 # file in GB18030, one in Traditional), a JSONL feed with a broken record, an empty file
@@ -114,3 +116,58 @@ def test_discovered_inputs_are_walked_again_on_every_pass(tmp_path):
     assert items.count() == 5                       # nothing is held between passes
     stdin = [i for i in items if isinstance(i, Input) and i.is_stdin]
     assert stdin[0] is next(i for i in items if isinstance(i, Input) and i.is_stdin)
+
+
+# A worker that dies (killed for memory, a crash in a C library) on one input.
+_process_input = batch.process_input
+_learnable_of = batch.learnable_of
+
+
+def _dies_on_marked(work):
+    def wrapped(item, options, batch_=None):
+        if isinstance(item, Input) and "kills_worker" in item.path:
+            os._exit(70)
+        if isinstance(item, Input) and "raises" in item.path:
+            raise RuntimeError("a bug")
+        return work(item, options, batch_)
+    return wrapped
+
+
+def _folder_with_killers(tmp_path: Path, *marked: str) -> Path:
+    dumps = sorted(p for p in BATCH.iterdir() if p.suffix == ".txt")[:6]
+    for i, dump in enumerate(dumps):
+        name = f"{i:02d}_{marked[i]}.txt" if i < len(marked) and marked[i] else f"{i:02d}.txt"
+        (tmp_path / name).write_bytes(dump.read_bytes())
+    return tmp_path
+
+
+def test_a_worker_that_dies_takes_only_its_own_input_down(cli, tmp_path, monkeypatch):
+    folder = _folder_with_killers(tmp_path, "", "kills_worker", "", "", "raises")
+    monkeypatch.setattr(batch, "process_input", _dies_on_marked(_process_input))
+    monkeypatch.setattr(batch, "learnable_of", _dies_on_marked(_learnable_of))
+    run = cli(["clean", folder, "-f", "jsonl", "-j", "2"])
+    assert run.exit_code == 1
+    assert run.stderr_lines()[-1] == "4 ok, 2 failed, 0 skipped"
+    paths = [Path(r["path"]).name for r in run.records]
+    assert paths == sorted(p.name for p in folder.iterdir())      # in input order
+    failed = {Path(r["path"]).name: r["error"] for r in run.records if "error" in r}
+    assert set(failed) == {"01_kills_worker.txt", "04_raises.txt"}
+    assert "worker process died" in failed["01_kills_worker.txt"]["message"]
+    assert failed["04_raises.txt"]["message"] == "worker failed: RuntimeError: a bug"
+    # The others are what a run without the two gives.
+    for name in failed:
+        (folder / name).unlink()
+    clean = cli(["clean", folder, "-f", "jsonl", "-j", "1"])
+    assert [r for r in run.records if "error" not in r] == clean.records
+
+
+def test_learning_loses_only_the_input_whose_worker_died(tmp_path, monkeypatch):
+    folder = _folder_with_killers(tmp_path, "kills_worker", "", "", "kills_worker")
+    monkeypatch.setattr(batch, "learnable_of", _dies_on_marked(_learnable_of))
+    options = Options(command="clean", jobs=2)
+    crashed = learn(list(discover([str(folder)])), options)
+    for path in folder.glob("*kills_worker*"):
+        path.unlink()
+    serial = learn(list(discover([str(folder)])), Options(command="clean", jobs=1))
+    assert crashed.documents == serial.documents == 4
+    assert crashed.counts == serial.counts

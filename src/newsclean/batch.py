@@ -83,8 +83,8 @@ def learnable_of(item: Input | Failure, options: Options, batch=None) -> list[li
 
 
 def _learned_nothing(item: Input, message: str) -> list[list]:
-    # A worker died (the pool is broken then, for every input still pending): these
-    # inputs teach nothing; the processing pass meets them again and reports failures.
+    # Its worker died on this input: it teaches nothing, and the processing pass meets
+    # it again and reports it.
     return []
 
 
@@ -227,49 +227,128 @@ def in_order(items: Inputs, work: Work, crashed: Crashed, options: Options,
              jobs: int = 1, batch=None, chunk_max: int = _CHUNK_MAX) -> Iterator:
     """work(item, options, batch) for every item, in input order, computed by `jobs`
     processes in chunks of up to `chunk_max` inputs. At most a few chunks per worker are
-    in flight, so memory does not grow with the number of inputs; an input whose worker
-    died gives crashed(item, message)."""
+    in flight, so memory does not grow with the number of inputs. A worker that dies
+    (out of memory, a crash in a C library) takes only its own input down: the chunks
+    in flight go to new workers, and the one that was being collected is done again an
+    input at a time, each alone, so that the input that kills a worker gives
+    crashed(item, message) and the others their results."""
     first, items = _peek_inputs(items, 2)
     if jobs <= 1 or len(first) <= 1:
         for item in items:
             yield work(item, options, batch)
         return
-    import multiprocessing
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
 
-    forks = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if forks else "spawn")
+    workers = _Workers(jobs, work, options, batch)
     window = jobs * 4
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(work, options, batch)) as pool:
-        pending: deque = deque()
-        launched = False
+    pending: deque = deque()        # [chunk, inputs sent, future, the pool it went to]
 
-        def collect() -> Iterator:
-            chunk, future = pending.popleft()
-            yield from _collect(chunk, future, work, crashed, options, batch)
-
+    def collect() -> Iterator:
+        from concurrent.futures.process import BrokenProcessPool
+        chunk, todo, future, pool = pending.popleft()
         try:
-            for chunk in _chunks(items, jobs, chunk_max):
-                todo = [i for i in chunk if isinstance(i, Input)]
-                for item in todo:               # workers cannot read our stdin
-                    if item.is_stdin:
-                        read_bytes(item)
-                future = None
-                if todo:
-                    # The first task forks the workers.
-                    with _heap_frozen(forks and not launched):
-                        future = pool.submit(_work, todo)
-                    launched = True
-                pending.append((chunk, future))
-                while len(pending) >= window:
-                    yield from collect()
-            while pending:
+            done = future.result() if future is not None else []
+        except BrokenProcessPool:           # a worker died: this input or another
+            workers.replace(pool)
+            for entry in pending:           # in flight in the dead pool: sent again
+                if entry[3] is pool and not _succeeded(entry[2]):
+                    entry[2], entry[3] = workers.submit(entry[1])
+            done = workers.each_alone(todo, crashed)
+        except Exception:                   # the work raised: for which input?
+            done = workers.each_alone(todo, crashed)
+        worked = iter(done)
+        for item in chunk:
+            # Failures found before the run (a missing path) never went to a worker.
+            yield next(worked) if isinstance(item, Input) else work(item, options, batch)
+
+    try:
+        for chunk in _chunks(items, jobs, chunk_max):
+            todo = [i for i in chunk if isinstance(i, Input)]
+            for item in todo:               # workers cannot read our stdin
+                if item.is_stdin:
+                    read_bytes(item)
+            future, pool = workers.submit(todo) if todo else (None, None)
+            pending.append([chunk, todo, future, pool])
+            while len(pending) >= window:
                 yield from collect()
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+        while pending:
+            yield from collect()
+    finally:
+        workers.close()
+
+
+def _succeeded(future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+class _Workers:
+    """The worker processes of a run: a pool, replaced by a new one when a worker of
+    it dies, and a pool of one for inputs done alone."""
+
+    def __init__(self, jobs: int, work: Work, options: Options, batch) -> None:
+        import multiprocessing
+        self.forks = "fork" in multiprocessing.get_all_start_methods()
+        self.context = multiprocessing.get_context("fork" if self.forks else "spawn")
+        self.jobs = jobs
+        self.initargs = (work, options, batch)
+        self.pool = None
+        self.launched = False
+
+    def _new_pool(self, jobs: int):
+        from concurrent.futures import ProcessPoolExecutor
+        return ProcessPoolExecutor(jobs, mp_context=self.context, initializer=_init_worker,
+                                   initargs=self.initargs)
+
+    def submit(self, todo: list[Input]):
+        """The future of the chunk's results, and the pool it went to."""
+        from concurrent.futures.process import BrokenProcessPool
+        if self.pool is None:
+            self.pool = self._new_pool(self.jobs)
+        try:
+            # The first task forks the workers.
+            with _heap_frozen(self.forks and not self.launched):
+                future = self.pool.submit(_work, todo)
+        except BrokenProcessPool:
+            self.replace(self.pool)
+            self.pool = self._new_pool(self.jobs)
+            future = self.pool.submit(_work, todo)
+        self.launched = True
+        return future, self.pool
+
+    def replace(self, pool) -> None:
+        """pool is dead: the next chunks go to a new one."""
+        if pool is self.pool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+
+    def each_alone(self, todo: list[Input], crashed: Crashed) -> list:
+        """The results of todo, one input at a time in a pool of one worker, which is
+        replaced when an input kills it."""
+        from concurrent.futures.process import BrokenProcessPool
+        results = []
+        alone = None
+        for item in todo:
+            if alone is None:
+                alone = self._new_pool(1)
+            try:
+                results.append(alone.submit(_work, [item]).result()[0])
+                continue
+            except BrokenProcessPool:
+                message = ("its worker process died (killed, out of memory, or a crash "
+                           "in a library)")
+            except Exception as exc:
+                message = f"worker failed: {type(exc).__name__}: {exc}"
+            results.append(crashed(item, message))
+            alone.shutdown(wait=False, cancel_futures=True)
+            alone = None
+        if alone is not None:
+            alone.shutdown(wait=True)
+        return results
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
 @contextmanager
@@ -288,21 +367,6 @@ def _heap_frozen(active: bool) -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
-
-
-def _collect(chunk: list[Input | Failure], future, work: Work, crashed: Crashed,
-             options: Options, batch) -> Iterator:
-    done: list = []
-    if future is not None:
-        try:
-            done = future.result()
-        except Exception as exc:  # a worker died (out of memory, a crash in a C library)
-            message = f"worker failed: {type(exc).__name__}: {exc}"
-            done = [crashed(i, message) for i in chunk if isinstance(i, Input)]
-    worked = iter(done)
-    for item in chunk:
-        # Failures found before the run (a missing path) never went to a worker.
-        yield next(worked) if isinstance(item, Input) else work(item, options, batch)
 
 
 def run(items: Inputs, options: Options, writer,
