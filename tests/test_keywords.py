@@ -146,3 +146,15 @@ def test_a_name_met_far_more_often_than_a_better_term_holding_it_stands_beside_i
     # English phrases: the longer one says it.
     assert _says_again("cycle lanes", "protected cycle lanes", set(), None)
     assert _says_again("环状线北", "捷运环状线", set(), counts)    # overlapping cuts
+
+
+def test_who_said_it_when_or_how_many_is_no_part_of_a_term():
+    text = ("医师林颂凯说，大扫除时用力过猛，容易导致肩颈疼痛。林颂凯说，擦拭高处时应避免长时间举臂。"
+            "郑木明介绍，这是一种常见的运动伤害。郑木明介绍，星期一门诊的肩颈患者最多，"
+            "林颂凯星期一也接诊了三名患者。废旧家电的处理是难题，废旧家电的处理需要规范渠道，"
+            "长株潭等地已开展试点。")
+    found = extract_keywords(text, 10, "zh")
+    assert found[:2] == ["林颂凯", "郑木明"]
+    assert "废旧家电" in found
+    assert not any(k.endswith(("说", "介绍", "星期一", "等")) or k.startswith("等")
+                   or k in {"一种", "三名"} or "的" in k for k in found)

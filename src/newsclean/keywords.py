@@ -28,7 +28,8 @@ from .options import Options
 DATA = Path(__file__).resolve().parent / "data"
 
 _HAN = re.compile(f"^[{segment.CJK}]+$")
-_NUMBERISH = re.compile(r"^[\d.,%‰:/+\-]+$|^[\d一二三四五六七八九十百千万亿两零〇第]+[年月日号时分秒个次%]?$")
+_NUMBERISH = re.compile(r"^[\d.,%‰:/+\-]+$|^[\d一二三四五六七八九十百千万亿两零〇第]+[年月日号时分秒个次种件项名位家条批份倍%]?$"
+                        r"|^(?:星期|礼拜|周)[一二三四五六日天]$")      # and weekdays
 _EXTENSIONS = r"(?:jpe?g|png|gif|pdf|docx?|xlsx?|html?|php|aspx?|txt|zip|rar|mp[34])"
 _FILE_NAME = re.compile(rf"\.{_EXTENSIONS}$", re.I)
 _FILE_OR_URL = re.compile(rf"[\w\-./]*\.{_EXTENSIONS}\b|(?:https?://|www\.)\S+", re.I)
@@ -39,6 +40,10 @@ _GENERIC_ZH = set("""
 增加 减少 存在 认为 表示 记者 报道 日电 今天 昨天 目前 近日 同时 其中 以及 已经 正在 可以
 能够 需要 开始 成为 进一步 上述 该文 本研究 探讨 讨论 论文 文章 作者 时间 工作 部分 发展
 """.split())
+
+
+# Verbs of saying: a run ending in one is who said it (郑木明介绍), not a term.
+_SAYS = set("表示 指出 介绍 认为 强调 透露 坦言 直言 提到 解释 回应 告诉 报道 报导".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -150,7 +155,7 @@ def _rank_zh(text: str, title: str | None) -> Ranked:
         if term in cut_through:
             continue
         gram = parts[term]
-        if len(gram) > 1 and tf < 2:
+        if len(gram) > 1 and (tf < 2 or gram[-1] in _SAYS):
             continue
         weights = [idf(w) for w in gram if len(w) > 1]
         # A run that is rarer than its words is two terms side by side, not one term.
