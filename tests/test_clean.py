@@ -382,3 +382,21 @@ def test_markup_is_read_without_a_tree():
     assert strip_tags("<p>一 &amp; 二<br/>三</p><!-- 注 --><script>x<y</script>四<style>") \
         == "\n一 & 二\n三\n四"
     assert strip_tags("a < b and <b>c</b>") == "a < b and c"
+
+
+def test_photo_credits_under_the_headline_are_captions():
+    raw = ("首页 >> 文娱 >> 娱乐新闻\n\n"
+           "市民冒雨参加植树活动\n\n"
+           "2024-03-12 09:30 来源：城南日报\n\n"
+           "市民冒雨植树图据@城南发布\n\n"
+           "活动现场 图/王小明\n\n"
+           "志愿者在山坡上栽下树苗。新华社供图\n\n"
+           "昨日上午，城南区植树节活动在南山公园举行，三百多名市民冒雨参加，共栽下樱花、银杏等树苗两千余株。\n\n"
+           "区园林局负责人介绍，今年全区计划新增绿地四十公顷，南山公园将新建一条三公里长的步道。\n\n"
+           "责任编辑：李华\n")
+    doc = run(raw, Options(command="clean", explain=True))
+    verdicts = {line.text: (line.kept, line.reason) for line in doc.lines if line.text}
+    for caption in ("市民冒雨植树图据@城南发布", "活动现场 图/王小明", "志愿者在山坡上栽下树苗。新华社供图"):
+        assert verdicts[caption] == (False, "caption"), caption
+    assert doc.title == "市民冒雨参加植树活动"
+    assert doc.text.startswith("昨日上午，城南区植树节活动")

@@ -110,7 +110,8 @@ FURNITURE_ANY = re.compile(
 CAPTION_WORDS = re.compile(
     r"\((?:left|right|centre|center|top|bottom|above|below|pictured|file)\)|\bpictured\b"
     r"|\b(?:photo|photograph|picture|image)s?\s*(?:[:/]|by\b|credit)|Getty Images|AP Photo|\bPhoto\s*/"
-    r"|^(?:图为|圖為)|图片来源|圖片來源|^(?:资料图|資料圖|資料照|资料照片)", re.I)
+    r"|^(?:图为|圖為)|图片来源|圖片來源|^(?:资料图|資料圖|資料照|资料照片)|图据|圖據|供图|供圖"
+    r"|(?:^|\s)(?:图|圖)\s*[/／]", re.I)
 # The heading of a box of links to other stories; the short lines under it are links.
 LIST_HEADING = re.compile(
     r"^(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸阅读|延伸閱讀|精彩推荐|精彩推薦|猜你喜欢|編輯推薦|"
