@@ -64,3 +64,32 @@ def test_stage_returns_traditional_sentences_for_traditional_input():
     summary = summarize(doc, Options(sentences=2)).summary
     assert len(summary) == 2
     assert all(s in split_sentences(traditional) for s in summary)
+
+
+# A deck and a photo caption kept by the cleaner: lines of their own without a full stop,
+# full of the story's words.
+DECKED = ("城南区三座口袋公园年底开放 市民可就近健身休闲\n"
+          "城南区口袋公园建设现场\n"
+          "城南区今年新建的三座口袋公园将于年底前全部开放，市民可就近健身休闲。\n"
+          "区园林局介绍，三座口袋公园总面积约一点二公顷，配有健身步道和儿童游乐设施。\n"
+          "公园建成后，周边五个社区的居民步行十分钟内即可到达一处绿地。\n")
+
+
+def test_a_heading_or_caption_line_is_a_last_resort():
+    for sentences, budget in ((2, None), (None, 20), (None, 80)):
+        summary = summarize_text(DECKED, "zh", sentences, budget)
+        assert summary and all(s.endswith("。") for s in summary)
+    # Nothing else to say: the line is the summary.
+    assert summarize_text("城南区口袋公园建设现场\n", "zh", 2) == ["城南区口袋公园建设现场"]
+    # A sentence cut short inside a paragraph is still a sentence of it.
+    cut = "城南区今年新建三座口袋公园。区园林局介绍，三座口袋公园总面积约一点二公顷"
+    assert len(summarize_text(cut, "zh", 2)) == 2
+
+
+def test_what_ends_like_a_sentence():
+    from newsclean.segment import ends_like_sentence
+    assert ends_like_sentence("他说：“这倒是一个好主意。”")
+    assert ends_like_sentence("The council approved the plan.")
+    assert ends_like_sentence("真的吗？")
+    assert not ends_like_sentence("城南区口袋公园建设现场")
+    assert not ends_like_sentence("他在接受采访时表示：")

@@ -26,6 +26,7 @@ _CLOSERS = "”’」』\"')）]】》〉"
 _OPENERS = "“‘「『\"'(（[【《〈"
 _END = re.compile(f"(?:[。！？；…!?.]+)[{re.escape(_CLOSERS)}]*")
 _FULL_END = re.compile("[。！？；…]")
+_SENTENCE_END = re.compile(f"[。！？；…!?.][{re.escape(_CLOSERS)}]*$")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs",
     "no", "gen", "gov", "sen", "rep", "lt", "col", "capt", "mt", "fig", "etc", "e.g", "i.e",
@@ -80,6 +81,12 @@ def _ends_sentence(line: str, start: int, end: int, content_end: int) -> bool:
     if not _NEXT_STARTS_SENTENCE.match(rest):
         return False
     return not _is_abbreviation(before)
+
+
+def ends_like_sentence(piece: str) -> bool:
+    """Whether a piece ends with a sentence's punctuation (closing quotes aside), unlike
+    a heading, a caption or a line cut short."""
+    return _SENTENCE_END.search(piece.rstrip()) is not None
 
 
 def split_sentences(text: str) -> list[str]:

@@ -32,6 +32,7 @@ LONG_TEXT = 15         # further sentences over which it comes to count fully
 KEY_TERMS = 3          # the text's best keywords, whose characters ...
 KEY_TERM_BONUS = 0.1   # ... are this much likelier in a headline
 CLAUSE = 0.5           # weight of an enumeration item ending in a semicolon
+UNFINISHED = 0.5       # weight of a line of its own without a sentence's end
 
 
 def _units(sentence: str, chinese: bool) -> list[str]:
@@ -73,16 +74,21 @@ def summarize_text(text: str, language: str | None = None, sentences: int | None
             candidates.append((index, sentence))
     if not candidates:
         candidates = [(0, pieces[0])]
+    # A line of its own without a sentence's end is a heading, a caption or a deck, no
+    # sentence of the story: a last resort.
+    lines = {line.strip() for line in text.splitlines()}
+    weight = [UNFINISHED if sentence in lines and not segment.ends_like_sentence(sentence)
+              else 1.0 for _, sentence in candidates]
     if chinese and max_chars is not None:
         from .keywords import extract_keywords
         key_terms = extract_keywords(text, KEY_TERMS, "zh", title)
         limit = sentences if sentences is not None else len(candidates)
-        chosen = _select_expected(candidates, max_chars, limit, key_terms)
+        chosen = _select_expected(candidates, max_chars, limit, key_terms, weight)
     else:
         stop = _stop(chinese)
         units = [[u for u in _units(s, chinese) if u not in stop] for _, s in candidates]
         title_units = set(_units(title, chinese)) - stop if title else set()
-        scores = _centrality(units, title_units, chinese)
+        scores = [score * w for score, w in zip(_centrality(units, title_units, chinese), weight)]
         limit = sentences if sentences is not None else len(candidates)
         chosen = _select(candidates, units, scores, limit, max_chars)
     return [candidates[i][1] for i in sorted(chosen)]
@@ -107,7 +113,8 @@ def _centrality(units: list[list[str]], title_units: set[str], chinese: bool) ->
     return scores
 
 
-def _select_expected(candidates, budget: int, limit: int, key_terms: list[str]) -> list[int]:
+def _select_expected(candidates, budget: int, limit: int, key_terms: list[str],
+                     weight: list[float]) -> list[int]:
     """Sentences that maximise the expected ROUGE-style F against a short summary of about
     `budget` characters: the summed chance, over the distinct characters chosen, that a
     character is in such a summary, over the chosen length plus the budget. Greedy: add
@@ -126,7 +133,8 @@ def _select_expected(candidates, budget: int, limit: int, key_terms: list[str]) 
     pool = [i for i in range(len(sets)) if len(sets[i]) >= MIN_UNITS] or list(range(len(sets)))
     pool = sorted(pool, key=lambda i: -alone[i])[:POOL]
     # A piece ending in a semicolon is one item of an enumeration, rarely the point.
-    clause = [CLAUSE if sentence.endswith(("；", ";")) else 1.0 for _, sentence in candidates]
+    clause = [(CLAUSE if sentence.endswith(("；", ";")) else 1.0) * w
+              for (_, sentence), w in zip(candidates, weight)]
     # The lead carries the point of a long article; in a short one every sentence is
     # near the top anyway.
     lead_weight = POSITION * min(1.0, max(0, len(sets) - SHORT_TEXT) / LONG_TEXT)
