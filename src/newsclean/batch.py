@@ -327,22 +327,24 @@ class _Workers:
         from concurrent.futures.process import BrokenProcessPool
         results = []
         alone = None
-        for item in todo:
-            if alone is None:
-                alone = self._new_pool(1)
-            try:
-                results.append(alone.submit(_work, [item]).result()[0])
-                continue
-            except BrokenProcessPool:
-                message = ("its worker process died (killed, out of memory, or a crash "
-                           "in a library)")
-            except Exception as exc:
-                message = f"worker failed: {type(exc).__name__}: {exc}"
-            results.append(crashed(item, message))
-            alone.shutdown(wait=False, cancel_futures=True)
-            alone = None
-        if alone is not None:
-            alone.shutdown(wait=True)
+        try:
+            for item in todo:
+                if alone is None:
+                    alone = self._new_pool(1)
+                try:
+                    results.append(alone.submit(_work, [item]).result()[0])
+                    continue
+                except BrokenProcessPool:
+                    message = ("its worker process died (killed, out of memory, or a crash "
+                               "in a library)")
+                except Exception as exc:
+                    message = f"worker failed: {type(exc).__name__}: {exc}"
+                results.append(crashed(item, message))
+                alone.shutdown(wait=False, cancel_futures=True)
+                alone = None
+        finally:
+            if alone is not None:
+                alone.shutdown(wait=True, cancel_futures=True)
         return results
 
     def close(self) -> None:

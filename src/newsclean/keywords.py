@@ -21,15 +21,17 @@ import re
 from pathlib import Path
 
 from . import segment
-from .terms_zh import FUNCTION_CHARS, pieces_to_wholes, repeated_names, slips
+from .terms_zh import FUNCTION_CHARS, TERM_CHARS, pieces_to_wholes, repeated_names, slips
 from .article import Article
 from .options import Options
 
 DATA = Path(__file__).resolve().parent / "data"
 
 _HAN = re.compile(f"^[{segment.CJK}]+$")
-_NUMBERISH = re.compile(r"^[\d.,%‰:/+\-]+$|^[\d一二三四五六七八九十百千万亿两零〇第]+[年月日号时分秒个次种件项名位家条批份倍%]?$"
-                        r"|^(?:星期|礼拜|周)[一二三四五六日天]$")      # and weekdays
+# Numbers, counted quantities (三名, 一种) and weekdays.
+_NUMBERISH = re.compile(r"^[\d.,%‰:/+\-]+$"
+                        r"|^[\d一二三四五六七八九十百千万亿两零〇第]+[年月日号时分秒个次种件项名位家条批份倍%]?$"
+                        r"|^(?:星期|礼拜|周)[一二三四五六日天]$")
 _EXTENSIONS = r"(?:jpe?g|png|gif|pdf|docx?|xlsx?|html?|php|aspx?|txt|zip|rar|mp[34])"
 _FILE_NAME = re.compile(rf"\.{_EXTENSIONS}$", re.I)
 _FILE_OR_URL = re.compile(rf"[\w\-./]*\.{_EXTENSIONS}\b|(?:https?://|www\.)\S+", re.I)
@@ -117,7 +119,7 @@ def _zh_candidates(text: str, known: dict, words: list[str] | None = None):
                 continue
             gram = tokens[i:i + n]
             term = "".join(gram)
-            if len(term) > 10:
+            if len(term) > TERM_CHARS:
                 break
             counts[term] += 1
             first.setdefault(term, i)

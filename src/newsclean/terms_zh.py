@@ -25,6 +25,7 @@ _HAN_CHAR = re.compile(f"[{segment.CJK}]")
 REPEAT_MIN = 2      # a name the segmenter does not know must recur this often ...
 REPEAT_LENGTHS = range(2, 9)    # ... and be this long, in characters
 NAME_SCAN = 20_000  # characters searched for names: the head of a long text has them
+TERM_CHARS = 10     # the longest candidate term, in characters
 
 
 def repeated_names(text: str, words: list[str], known: dict, counts: collections.Counter,
@@ -51,9 +52,9 @@ def _names(text: str, words: list[str], known: dict,
     the segmenter at some of its places, holds no 的 (a phrase: 废旧家电的处理), its ends
     are not function characters, and at most of its occurrences each end falls between
     two words or inside a word that is no word (a slip of the segmenter), never inside
-    a real one (党建合|作), and it is met after and before more than one character. Runs grow a character at a time from
-    the places where the shorter run recurs, so text that does not repeat costs one
-    pass."""
+    a real one (党建合|作), and it is met after and before more than one character.
+    Runs grow a character at a time from the places where the shorter run recurs, so
+    text that does not repeat costs one pass."""
     level: dict[str, list[int]] = collections.defaultdict(list)
     for match in _HAN_RUN.finditer(text):
         start, run = match.start(), match.group()
@@ -120,9 +121,6 @@ def _inside_known_words(text: str, words: list[str], known: dict) -> set[int]:
         if len(word) > 1 and word in known:
             inside.update(range(at + 1, at + len(word)))
     return inside
-
-
-TERM_CHARS = 10     # the longest term keywords.py makes, in characters
 
 
 def slips(text: str, names: dict[str, int], terms: collections.Counter) -> set[str]:
