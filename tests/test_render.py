@@ -21,6 +21,13 @@ def test_text_shows_title_meta_keywords_and_summary():
                                 "Keywords: 关键词, 新闻", "", "第一段。"]
 
 
+def test_text_without_a_header_starts_with_the_body():
+    bare = Article(path="a.txt", text="一段话。", summary=["一段话。"])
+    for command in ("summarize", "clean"):
+        assert RENDERERS["text"](bare, Options(command=command)) == "一段话。\n"
+    assert RENDERERS["text"](bare, Options(command="keywords")) == "\n"
+
+
 def test_text_clean_shows_the_body_and_explain_marks_lines():
     doc = article()
     assert RENDERERS["text"](doc, Options(command="clean")).endswith("\n第一段。\n第二段。\n")

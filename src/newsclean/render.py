@@ -60,12 +60,10 @@ def render_text(doc: Article, options: Options) -> str:
         return "\n".join(lines) + "\n"
     if options.command in ("keywords", "summarize") and doc.keywords:
         lines.append("Keywords: " + ", ".join(doc.keywords))
-    if options.command == "summarize":
-        lines.append("")
-        lines.extend(doc.summary)
-    elif options.command == "clean":
-        lines.append("")
-        lines.append(doc.text)
+    body = {"summarize": doc.summary, "clean": [doc.text]}.get(options.command, [])
+    if lines and body:
+        lines.append("")            # a blank line parts the header from the body
+    lines.extend(body)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
