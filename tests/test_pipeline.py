@@ -1,6 +1,8 @@
 """The pipeline: each command's stages in order; a failing stage is named."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsclean import Options, process_text
@@ -29,3 +31,18 @@ def test_a_crashing_stage_is_reported_with_its_name(monkeypatch):
         process(Article(path="x.txt", raw="正文。"), Options(command="clean"))
     assert info.value.path == "x.txt"
     assert "detect failed" in info.value.message and "boom" in info.value.message
+
+
+def test_the_output_script_covers_the_metadata_too():
+    from newsclean.convert import convert_text
+    raw = (Path(__file__).parent / "data" / "dump_gbk.txt").read_bytes().decode("gb18030")
+    simplified = process_text(raw, Options(command="summarize"))
+    traditional = process_text(raw, Options(command="summarize", to="traditional"))
+    assert simplified.publisher == "省交通运输厅" and simplified.author == "张明"
+    assert (traditional.publisher, traditional.author) == ("省交通運輸廳", "張明")
+    for field in ("title", "publisher", "author", "summary", "keywords"):
+        before, after = getattr(simplified, field), getattr(traditional, field)
+        if isinstance(before, list):
+            assert after == [convert_text(v, "s2t") for v in before], field
+        else:
+            assert after == convert_text(before, "s2t"), field

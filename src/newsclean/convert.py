@@ -280,13 +280,16 @@ def detect(doc: Article, options: Options) -> Article:
 
 
 def convert_output(doc: Article, options: Options) -> Article:
-    """Stage: convert title, text, keywords and summary to the script asked for."""
+    """Stage: convert title, publisher, author, text, keywords and summary to the script
+    asked for."""
     config = resolve_config(options.to, options.config, doc.script)
     if config is None:
         return doc
     tofu = options.tofu_risk
-    if doc.title is not None:
-        doc.title = convert_text(doc.title, config, tofu)
+    for field in ("title", "publisher", "author"):
+        value = getattr(doc, field)
+        if value is not None:
+            setattr(doc, field, convert_text(value, config, tofu))
     doc.text = convert_text(doc.text, config, tofu)
     doc.keywords = [convert_text(k, config, tofu) for k in doc.keywords]
     doc.summary = [convert_text(s, config, tofu) for s in doc.summary]
