@@ -400,3 +400,38 @@ def test_photo_credits_under_the_headline_are_captions():
         assert verdicts[caption] == (False, "caption"), caption
     assert doc.title == "市民冒雨参加植树活动"
     assert doc.text.startswith("昨日上午，城南区植树节活动")
+
+
+def test_a_sites_notices_after_the_article_are_dropped():
+    body = ["城南区今年新建的三座口袋公园将于年底前全部开放，市民可就近健身休闲，周边五个社区的居民步行十分钟即可到达。",
+            "区园林局介绍，三座口袋公园总面积约一点二公顷，配有健身步道、儿童游乐设施和休息座椅，夜间照明也已完成安装。",
+            "园林局负责人表示，明年还将在老旧小区周边再建五座口袋公园，并邀请居民参与设计方案的讨论。"]
+    raw = "\n\n".join(["城南区三座口袋公园年底开放", "2024-03-12 09:30 来源：城南日报", *body,
+                       "声明：",
+                       "• 凡注明为其他媒体来源的信息，均为转载自其他媒体，转载并不代表本网赞同其观点，也不代表本网对其真实性负责。",
+                       "本网站所刊载信息，不代表本网观点。 刊用本网站稿件，务经书面授权。",
+                       "未经授权禁止转载、摘编、复制及建立镜像，违者将依法追究法律责任。",
+                       "电话：021-5555 1234 传真：021-5555 4321",
+                       "邮箱：news@example.com 处理时间：9:00—18:00",
+                       "新聞討論",
+                       "【1】留言限140字以內，與報導內容無關的留言一律刪除，請網友遵守相關規定，理性發言。"]) + "\n"
+    doc = run(raw, Options(command="clean", independent=True))
+    assert doc.text.split("\n") == body
+
+
+def test_an_english_sites_notices_and_forms_are_dropped():
+    body = ["The city council has approved a plan to build six kilometres of protected cycle lanes "
+            "along the riverside district, ending a two-year debate over the busiest roads.",
+            "Supporters say the lanes will make cycling safer for commuters and schoolchildren, "
+            "while some shop owners fear losing parking spaces outside their stores.",
+            "The council said it would review traffic on nearby streets six months after the lanes "
+            "open and publish the results on its website."]
+    raw = "\n\n".join(["Council approves riverside cycle lanes", "By Sarah Collins", *body,
+                       "Copyright: Example Daily News",
+                       "Not to be reproduced without permission of Example Daily News",
+                       "Add Your Opinion",
+                       "Please note that we publish your name, but we do not publish your email address.",
+                       "The Example Daily News does not necessarily endorse any of the views posted. "
+                       "By submitting your comment, you agree to our terms."]) + "\n"
+    doc = run(raw, Options(command="clean", independent=True))
+    assert doc.text.split("\n") == body

@@ -100,12 +100,21 @@ FURNITURE_START = re.compile(
     r"|(?:分享(?:到|至|工具|本文|此文)?|轉寄|转寄|推薦給朋友|推荐给朋友)\s*[:：]?\s*$"
     r"|(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|关注我们|關注我們|手机看新闻|手機看新聞)"
     r"|(?:发表评论|發表評論|我要评论|我要評論|网友评论|網友評論|查看评论|查看評論|验证码|驗證碼|匿名|用户名|用戶名|密码|密碼)"
-    r"|loading\.{0,3}\s*$",
+    r"|loading\.{0,3}\s*$|Copyright\s*:"
+    # a site's notices: its disclaimer's heading, its contact lines
+    r"|(?:免责|免責|版权|版權)?(?:声明|聲明)\s*[:：]?\s*$"
+    r"|(?:电话|電話|传真|傳真|邮箱|郵箱|E-?mail|地址|邮编|郵編)\s*[:：].{0,60}"
+    r"(?:传真|傳真|邮箱|郵箱|邮编|郵編|处理时间|處理時間)\s*[:：]",
     re.I)
 # Furniture anywhere in a line: copyright and licence numbers, comment counts.
 FURNITURE_ANY = re.compile(
     r"ICP\s*[备證证]?\s*[\d\-]|ICP[备證证]|公网安备|版权所有|版權所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS"
-    r"|[Cc]opyright\s*(?:©|\([cC]\)|\d{4})|COPYRIGHT|(?:评论|評論|跟帖|参与|參與)\s*\d{1,7}\s*(?:条|條|人)")
+    r"|[Cc]opyright\s*(?:©|\([cC]\)|\d{4})|COPYRIGHT|(?:评论|評論|跟帖|参与|參與)\s*\d{1,7}\s*(?:条|條|人)"
+    # a site's disclaimer: it speaks of itself (本网) and of reprints
+    r"|不代表本[网網站报報台臺刊]|本[网網]站?所刊[载載]|[转轉][载載][并並]不代表|[务務须須]经[书書]面授[权權]"
+    r"|(?:[转轉][载載]|摘[编編]|[复複]制).{0,24}(?:追究|法律[责責]任)"
+    r"|[Nn]ot to be reproduced|without (?:the )?(?:prior )?(?:written )?permission of"
+    r"|(?:does|do) not necessarily (?:endorse|reflect|represent) (?:the|any)")
 # Words that mark a picture's caption or credit.
 CAPTION_WORDS = re.compile(
     r"\((?:left|right|centre|center|top|bottom|above|below|pictured|file)\)|\bpictured\b"
@@ -124,7 +133,10 @@ COMMENTS_START = re.compile(
     r"|(?:sign in|log in|register) to (?:comment|post)|(?:leave|post|add|write) (?:a |your )?(?:comment|reply)"
     r"|show comments|view comments|reader comments|readers' comments|discussion\s*$"
     r"|发表评论|發表評論|网友评论|網友評論|我要评论|我要評論|评论区|評論區|已有\d{1,6}(?:条|條|人)|"
-    r"共\s*\d{1,6}\s*(?:条|條|篇)(?:评论|評論)|留言板|我来说两句|我來說兩句)", re.I)
+    r"共\s*\d{1,6}\s*(?:条|條|篇)(?:评论|評論)|留言板|我来说两句|我來說兩句"
+    r"|^(?:新闻|新聞|网友|網友)(?:讨论|討論)|^(?:讨论区|討論區)"
+    r"|add your (?:opinion|comment)|rate this (?:article|story)|cite this (?:article|story)"
+    r"|you can comment on|join the conversation)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
