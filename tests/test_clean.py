@@ -198,6 +198,25 @@ def test_mangled_chinese_is_decoded_again():
     assert repair(french) == french
 
 
+def test_utf8_read_as_latin1_or_cp1252_is_decoded_again():
+    from newsclean.clean.mojibake import repair
+    original = ("The mayor said: “We don’t expect delays.” Residents of Montréal’s east end — "
+                "and the café owners on Rue Sainte-Catherine — weren’t so sure. ") * 2
+    for misread in ("cp1252", "latin-1"):
+        mangled = original.encode("utf-8").decode(misread, errors="replace")
+        assert "â" in mangled
+        assert repair(mangled) == original, misread
+    article = ("Residents of Montréal’s east end weren’t so sure the new bus lanes would help. "
+               "The mayor said: “We don’t expect delays on the route this winter.”\n\n") * 3
+    doc = run(article.encode("utf-8").decode("cp1252", errors="replace"))
+    assert "weren’t" in doc.text and "â" not in doc.text
+    # Real text with one such pair, or accented words, stays as it is.
+    one = "Le menu du CAFÉ” est affiché à l'entrée, près de la caisse."
+    assert repair(one) == one
+    german = "Die Bürger in München und Köln waren überrascht, dass die Straße gesperrt war. " * 3
+    assert repair(german) == german
+
+
 def test_html_page_with_comment_thread_prefers_trafilatura_text():
     paragraphs = "".join(f"<p>The council voted on Tuesday to extend the night bus service on route {i} "
                          f"until the end of the year, after a trial that carried more riders than expected.</p>"

@@ -49,7 +49,9 @@ def norm(text: str) -> str:
 
 
 def input_lines(raw: str) -> set[str]:
-    return {norm(x) for x in raw.splitlines()}
+    """The lines of raw as the cleaner reads them: text once misdecoded is decoded back."""
+    from newsclean.clean.mojibake import repair
+    return {norm(x) for x in repair(raw).splitlines()}
 
 
 @pytest.mark.parametrize("command", ["clean", "keywords", "summarize"])

@@ -1,8 +1,11 @@
-"""Pages whose Chinese bytes were once decoded as Latin-1/cp1252 and saved again
-("Ž¬³€±»ÓÎÂÖ" for "船长被游轮"): recover the bytes and decode them properly.
+"""Pages whose bytes were once decoded as Latin-1/cp1252 and saved again: recover the
+bytes and decode them properly.
 
-Only text that is mostly such characters and has no CJK at all is touched, so
-accented European text stays as it is.
+A whole Chinese page ("Ž¬³€±»ÓÎÂÖ" for "船长被游轮") is touched only when it is mostly
+such characters and has no CJK at all. Otherwise only the UTF-8 characters read one byte
+at a time ("donâ€™t", "cafÃ©") are decoded back, each a lead byte's character followed by
+exactly its continuation bytes', and only in a text that has several: accented European
+text stays as it is.
 """
 from __future__ import annotations
 
@@ -41,17 +44,42 @@ def looks_mangled(text: str) -> bool:
     return in_runs >= 50 and in_runs >= 0.5 * high
 
 
+# UTF-8 sequences read as Latin-1 or cp1252 ("youâ\x80\x99re", "donâ€™t", "cafÃ©"): a
+# lead byte's character, then exactly its continuation bytes' characters.
+_CONTINUATION = "[\u0080-\u00bf" + "".join(
+    ch for ch in bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")) + "]"
+_SEQUENCE = re.compile(f"[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}"
+                       f"|[\u00f0-\u00f4]{_CONTINUATION}{{3}}")
+SEQUENCES_MIN = 3       # one such pair can be real text (CAFÉ”); mangled text has many
+
+
+def _decoded(match: re.Match) -> str:
+    data = _to_bytes(match.group())
+    try:
+        char = data.decode("utf-8") if data is not None else match.group()
+    except UnicodeDecodeError:
+        return match.group()
+    return match.group() if "\x80" <= char <= "\x9f" else char    # no control characters
+
+
+def repair_sequences(text: str) -> str:
+    """Text whose UTF-8 characters were read one byte at a time as Latin-1 or cp1252,
+    each one decoded back; text without several of them unchanged."""
+    found = _SEQUENCE.findall(text, 0, SAMPLE * 5)
+    if len(found) < SEQUENCES_MIN:
+        return text
+    # cp1252 has no character for byte 9D, the last of ”: a strict decoder left U+FFFD.
+    return _SEQUENCE.sub(_decoded, text.replace("â€\ufffd", "”"))
+
+
 def repair(text: str) -> str:
-    """The text as it was before the wrong decoding, or the text unchanged."""
-    if not looks_mangled(text):
-        return text
-    data = _to_bytes(text)
-    if data is None:
-        return text
+    """The text as it was before the wrong decoding (a whole Chinese page, or the UTF-8
+    characters of any page), or the text unchanged."""
+    data = _to_bytes(text) if looks_mangled(text) else None
     best, best_cjk = text, 0
-    for encoding in ("utf-8", "gb18030", "big5"):
+    for encoding in ("utf-8", "gb18030", "big5") if data is not None else ():
         fixed = data.decode(encoding, errors="replace")
         cjk = len(CJK_CHAR.findall(fixed[:SAMPLE])) - 5 * fixed[:SAMPLE].count("\ufffd")
         if cjk > best_cjk:
             best, best_cjk = fixed, cjk
-    return best
+    return best if best_cjk else repair_sequences(text)
