@@ -445,7 +445,11 @@ def test_an_english_sites_notices_and_forms_are_dropped():
             "while some shop owners fear losing parking spaces outside their stores.",
             "The council said it would review traffic on nearby streets six months after the lanes "
             "open and publish the results on its website."]
-    raw = "\n\n".join(["Council approves riverside cycle lanes", "By Sarah Collins", *body,
+    raw = "\n\n".join(["Council approves riverside cycle lanes", "| Comments: 0 (including replies)",
+                       "By Sarah Collins", "Smaller Font", "Larger Text", "E\u2013mail", "Report Error",
+                       "JOHN SMITH, AP", "EnlargeClose", *body,
+                       "Sarah Collins can be reached on Twitter: https://twitter.com/example",
+                       "For more information about reprints & permissions, visit our FAQ's.",
                        "Copyright: Example Daily News",
                        "Not to be reproduced without permission of Example Daily News",
                        "Add Your Opinion",

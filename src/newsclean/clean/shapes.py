@@ -101,6 +101,9 @@ FURNITURE_START = re.compile(
     r"|(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|关注我们|關注我們|手机看新闻|手機看新聞)"
     r"|(?:发表评论|發表評論|我要评论|我要評論|网友评论|網友評論|查看评论|查看評論|验证码|驗證碼|匿名|用户名|用戶名|密码|密碼)"
     r"|loading\.{0,3}\s*$|Copyright\s*:"
+    r"|(?:Smaller|Larger|Bigger|Increase|Decrease|Reset)\s+(?:Font|Text)\b.{0,20}$"
+    r"|(?:E\W?mail|Report (?:an )?(?:error|typo)|Enlarge\s*(?:Close)?|On the Web)\s*:?\s*$"
+    r"|\W*Comments?\s*:\s*\d{1,6}\b.{0,30}$"
     # a site's notices: its disclaimer's heading, its contact lines
     r"|(?:免责|免責|版权|版權)?(?:声明|聲明)\s*[:：]?\s*$"
     r"|(?:电话|電話|传真|傳真|邮箱|郵箱|E-?mail|地址|邮编|郵編)\s*[:：].{0,60}"
@@ -114,19 +117,21 @@ FURNITURE_ANY = re.compile(
     r"|不代表本[网網站报報台臺刊]|本[网網]站?所刊[载載]|[转轉][载載][并並]不代表|[务務须須]经[书書]面授[权權]"
     r"|(?:[转轉][载載]|摘[编編]|[复複]制).{0,24}(?:追究|法律[责責]任)"
     r"|[Nn]ot to be reproduced|without (?:the )?(?:prior )?(?:written )?permission of"
+    r"|reprints (?:&|and) permissions|can be reached (?:at|on|by) (?:Twitter|e-?mail|\S+@)"
     r"|(?:does|do) not necessarily (?:endorse|reflect|represent) (?:the|any)")
 # Words that mark a picture's caption or credit.
 CAPTION_WORDS = re.compile(
     r"\((?:left|right|centre|center|top|bottom|above|below|pictured|file)\)|\bpictured\b"
     r"|\b(?:photo|photograph|picture|image)s?\s*(?:[:/]|by\b|credit)|Getty Images|AP Photo|\bPhoto\s*/"
     r"|^(?:图为|圖為)|图片来源|圖片來源|^(?:资料图|資料圖|資料照|资料照片)|图据|圖據|供图|供圖"
-    r"|(?:^|\s)(?:图|圖)\s*[/／]", re.I)
+    r"|(?:^|\s)(?:图|圖)\s*[/／]"
+    r"|^[A-Z][\w.'\- ]{2,40},\s*(?:AP|AFP|Reuters|EPA|Getty Images|Bloomberg)\s*$", re.I)
 # The heading of a box of links to other stories; the short lines under it are links.
 LIST_HEADING = re.compile(
     r"^(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸阅读|延伸閱讀|精彩推荐|精彩推薦|猜你喜欢|編輯推薦|"
     r"编辑推荐|今日推荐|Related|More (?:on|from|in|stories|news)|Most (?:read|popular|viewed|shared)|"
     r"Also in|Top (?:stories|news)|Latest (?:news|headlines|stories)|You (?:may|might) also|Recommended|"
-    r"See also|Further reading|Other stories|In other news)", re.I)
+    r"See also|Further reading|Other stories|In other news|Featured (?:articles|stories))", re.I)
 # The heading of a readers' comment section (or its form).
 COMMENTS_START = re.compile(
     r"^.{0,30}\b\d{1,6}\s+(?:comments?|responses?|replies)\b|^\s*(?:comments?\s*\(\d{1,6}\)\s*$"
