@@ -116,6 +116,8 @@ FURNITURE_ANY = re.compile(
     # a site's disclaimer: it speaks of itself (本网) and of reprints
     r"|不代表本[网網站报報台臺刊]|本[网網]站?所刊[载載]|[转轉][载載][并並]不代表|[务務须須]经[书書]面授[权權]"
     r"|(?:[转轉][载載]|摘[编編]|[复複]制).{0,24}(?:追究|法律[责責]任)"
+    r"|未[经經](?:授[权權]|[许許]可|同意)\W{0,2}(?:不得|禁止|[严嚴]禁)(?:[转轉][载載]|[复複]制)"
+    r"|(?:我们|我們)的\s*(?:Facebook|FB|微博|微信)?\s*(?:专页|專頁|粉丝团|粉絲團|公众号|公眾號)"
     r"|[Nn]ot to be reproduced|without (?:the )?(?:prior )?(?:written )?permission of"
     r"|reprints (?:&|and) permissions|can be reached (?:at|on|by) (?:Twitter|e-?mail|\S+@)"
     r"|(?:does|do) not necessarily (?:endorse|reflect|represent) (?:the|any)")
