@@ -127,7 +127,9 @@ def slips(text: str, names: dict[str, int], terms: collections.Counter) -> set[s
     """Terms that cross the edge of a name wherever they occur: the segmenter's cut
     through it ("半马苏/河开/新篇" gives 河开新篇 across 半马苏河, "串/连士/林" gives 连士
     across 士林). `terms` are the candidate terms with their counts; names themselves
-    are never slips. The time grows with the places of the names, not the terms."""
+    are never slips. The time grows with the places of the names, not the terms; a long
+    text is judged by its head, where its names were found."""
+    text = text[:NAME_SCAN]
     crossing: set[tuple[str, int]] = set()      # (term, where it starts)
     for name in names:
         size = len(name)
@@ -144,8 +146,7 @@ def slips(text: str, names: dict[str, int], terms: collections.Counter) -> set[s
                                 and name not in term):
                             crossing.add((term, start))
     times = collections.Counter(term for term, _ in crossing)
-    return {term for term, n in times.items()
-            if n >= terms[term] and n >= text.count(term)}
+    return {term for term, n in times.items() if n >= text.count(term)}
 
 
 # A word met this often inside one longer run of words, relative to all its uses, has
