@@ -457,6 +457,10 @@ def test_an_english_sites_notices_and_forms_are_dropped():
                        "Add Your Opinion",
                        "Please note that we publish your name, but we do not publish your email address.",
                        "The Example Daily News does not necessarily endorse any of the views posted. "
-                       "By submitting your comment, you agree to our terms."]) + "\n"
+                       "By submitting your comment, you agree to our terms.",
+                       "Comments are now closed for this story",
+                       "Joe in Riverside",
+                       "About time the council did something about the traffic on those roads, I cycle "
+                       "there every single day and it is dangerous."]) + "\n"
     doc = run(raw, Options(command="clean", independent=True))
     assert doc.text.split("\n") == body

@@ -143,7 +143,8 @@ COMMENTS_START = re.compile(
     r"共\s*\d{1,6}\s*(?:条|條|篇)(?:评论|評論)|留言板|我来说两句|我來說兩句"
     r"|^(?:新闻|新聞|网友|網友)(?:讨论|討論)|^(?:讨论区|討論區)"
     r"|add your (?:opinion|comment)|rate this (?:article|story)|cite this (?:article|story)"
-    r"|you can comment on|join the conversation)", re.I)
+    r"|you can comment on|join the conversation|comments (?:are|have been) (?:now )?closed"
+    r"|评论已关闭|評論已關閉|留言已关闭|留言已關閉)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
