@@ -464,3 +464,22 @@ def test_an_english_sites_notices_and_forms_are_dropped():
                        "there every single day and it is dangerous."]) + "\n"
     doc = run(raw, Options(command="clean", independent=True))
     assert doc.text.split("\n") == body
+
+
+def test_comments_are_closed_ends_the_article():
+    body = ["The city council has approved a plan to build six kilometres of protected cycle lanes "
+            "along the riverside district, ending a two-year debate over the busiest roads.",
+            "Supporters say the lanes will make cycling safer for commuters and schoolchildren, "
+            "while some shop owners fear losing parking spaces outside their stores.",
+            "The council said it would review traffic on nearby streets six months after the lanes "
+            "open and publish the results on its website."]
+    raw = "\n\n".join(["Council approves riverside cycle lanes", *body,
+                       "Comments are now closed for this story",
+                       "Joe in Riverside",
+                       "About time the council did something about the traffic on those roads, I cycle "
+                       "there every single day and it is dangerous.",
+                       "Mary, ON",
+                       "Six kilometres is a start, but the lanes should run all the way to the station "
+                       "if they want commuters to use them."]) + "\n"
+    doc = run(raw, Options(command="clean", independent=True))
+    assert doc.text.split("\n") == body
