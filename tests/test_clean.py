@@ -483,3 +483,42 @@ def test_comments_are_closed_ends_the_article():
                        "if they want commuters to use them."]) + "\n"
     doc = run(raw, Options(command="clean", independent=True))
     assert doc.text.split("\n") == body
+
+
+BODY_EN = ("The province says flu shots are still available at clinics and pharmacies, and "
+           "urges anyone who has not yet been vaccinated to get the shot before the season peaks.\n\n"
+           "Health officials said the number of confirmed cases doubled over the past two weeks, "
+           "with most infections reported in children and people over sixty-five.\n\n"
+           "Clinics will stay open on weekends until the end of February, the health department said.\n")
+
+
+@pytest.mark.parametrize("under, dropped", [
+    ("Dr. Jane Roe speaks to reporters in this undated file photo", True),
+    ("Barry Paddock / NEW YORK DAILY NEWS", True),
+    ("By: The Canadian Press", True),
+    ("Gemma Jones Political Reporter", True),
+    # a standfirst is the article's own text
+    ("The province says more than half of its residents have not yet had the shot, and clinics "
+     "will stay open longer to reach them before the season peaks", False),
+])
+def test_the_headline_is_not_the_caption_byline_or_standfirst_under_it(under, dropped):
+    raw = ("Example Daily News - Local news, sports and weather\n\nHome\n\nNews\n\nSports\n\n"
+           "Weather\n\nSubscribe\n\nSign in\n\nShare\n\nTweet\n\nEmail\n\nPrint\n\n"
+           f"Flu shot still available to residents\n\n{under}\n\n{BODY_EN}\n"
+           "Related Stories\n\nCity opens new skating rink\n\nBus fares rise in March\n\n"
+           "Copyright 2012 Example Daily News. All rights reserved.\n")
+    doc = run(raw, Options(command="clean", independent=True))
+    assert doc.title == "Flu shot still available to residents"
+    assert (under not in doc.text) == dropped
+    assert doc.text.endswith("until the end of February, the health department said.")
+
+
+def test_a_long_standfirst_above_the_dateline_is_not_the_headline():
+    standfirst = ("The province says more than half of its residents have not yet had the shot, "
+                  "and clinics will stay open longer to reach them")
+    raw = ("Example Daily News - Local news, sports and weather\n\nHome\n\nNews\n\nShare\n\n"
+           f"Flu shot still available to residents\n\n{standfirst}\n\n"
+           f"January 12, 2012 9:30 AM\n\n{BODY_EN}")
+    doc = run(raw, Options(command="clean", independent=True))
+    assert doc.title == "Flu shot still available to residents"
+    assert doc.published == "2012-01-12T09:30"

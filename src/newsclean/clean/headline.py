@@ -60,6 +60,9 @@ def same_title(text: str, title: str, title_key: str) -> bool:
     return abs(len(text) - len(title)) <= 8 and key(text) == title_key
 
 
+HEADLINE_WORDS = 16     # English headlines seldom run longer
+
+
 def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
     """The headline: a headline-shaped line above the article, preferably close to it,
     followed by its dateline, or found in the page's <title>. (A line repeated on
@@ -86,9 +89,12 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
             score += 2.0
         if s.ends and s.text.endswith(("。", ".")):
             score -= 1.0
-        # Names of sites, sections and outlets are shorter than headlines.
+        # Names of sites, sections and outlets are shorter than headlines; a standfirst
+        # or a caption under the headline is longer.
         if (s.words <= 3) if s.cjk * 2 < s.tokens else (s.tokens < 8):
             score -= 1.5
+        elif s.cjk * 2 < s.tokens and s.words > HEADLINE_WORDS:
+            score -= 0.5
         if score > best:
             best, best_at = score, i
     return best_at

@@ -54,8 +54,10 @@ META_WORD = re.compile(
     r"|^【[^】]{0,24}(?:报道|報導|报导|电|電|讯|訊)】"
     r"|\d{1,3}\s*(?:分钟|分鐘|小时|小時|天)前|\b\d{1,3} (?:minutes?|hours?|days?) ago\b"
     r"|\b(?:Associated Press|Reuters|AFP|News Service|Press Association|Staff [Ww]riter|Correspondent)\b"
+    r"|\bReporter\s*$"
     r"|\b(?:was published on|first published|appeared on p\d|appeared in the|last modified)\b"
-    r"|^\s*[Bb]y\s+[A-Z]|^\s*(?:Posted|Published|Updated|Last updated)\b")
+    r"|^\s*(?:(?:Article|Story|Written|Words|Submitted|Posted|Reported)\s+)?[Bb]y\s*:?\s*[A-Z]"
+    r"|^\s*(?:Posted|Published|Updated|Last updated)\b")
 
 
 def is_meta(text: str) -> bool:
@@ -127,7 +129,9 @@ CAPTION_WORDS = re.compile(
     r"|\b(?:photo|photograph|picture|image)s?\s*(?:[:/]|by\b|credit)|Getty Images|AP Photo|\bPhoto\s*/"
     r"|^(?:图为|圖為)|图片来源|圖片來源|^(?:资料图|資料圖|資料照|资料照片)|图据|圖據|供图|供圖"
     r"|(?:^|\s)(?:图|圖)\s*[/／]"
-    r"|^[A-Z][\w.'\- ]{2,40},\s*(?:AP|AFP|Reuters|EPA|Getty Images|Bloomberg)\s*$", re.I)
+    r"|^[A-Z][\w.'\- ]{2,40},\s*(?:AP|AFP|Reuters|EPA|Getty Images|Bloomberg)\s*$"
+    r"|\bfile (?:photo|image|picture)\b|\bundated (?:photo|image|picture)|^(?:Above|Below|Pictured)\s*:"
+    r"|(?-i:\s/\s*[A-Z][A-Z.&]+(?: [A-Z][A-Z.&]+)+\s*$)", re.I)
 # The heading of a box of links to other stories; the short lines under it are links.
 LIST_HEADING = re.compile(
     r"^(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸阅读|延伸閱讀|精彩推荐|精彩推薦|猜你喜欢|編輯推薦|"
