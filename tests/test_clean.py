@@ -522,3 +522,49 @@ def test_a_long_standfirst_above_the_dateline_is_not_the_headline():
     doc = run(raw, Options(command="clean", independent=True))
     assert doc.title == "Flu shot still available to residents"
     assert doc.published == "2012-01-12T09:30"
+
+
+PARAS = ["The requirement for bilingual services at the federal and provincial level costs "
+         "governments two billion dollars a year, according to a new study released on Monday.",
+         "Of that, the federal government spends one and a half billion dollars, while the "
+         "provinces spend the rest, most of it in Ontario and New Brunswick.",
+         "The study breaks down the costs of translation, training and services in each province "
+         "and compares them with the number of people who use them.",
+         "Its authors say provinces with large francophone populations could save money by "
+         "sharing translation services with their neighbours."]
+
+
+def test_word_less_lines_do_not_cut_an_article_in_two():
+    # A photo credit, the page's tools and a rating's stars between two paragraphs.
+    raw = "\n\n".join(["Example Daily News", "Home", "News", "Bilingual services cost billions",
+                       "January 16, 2012", *PARAS[:2], "Service Canada", "Jane Roe",
+                       "Email to a friend", "Font:", *["*"] * 8, *PARAS[2:],
+                       "Copyright 2012 Example Daily News"]) + "\n"
+    doc = run(raw, Options(command="clean", independent=True))
+    assert [p for p in PARAS if p in doc.text] == PARAS
+
+
+def test_an_advertiser_or_a_photographer_is_no_author():
+    from newsclean.clean.meta import find_author
+    assert find_author(["Ads by Google"]) is None
+    assert find_author(["Photo by John Smith"]) is None
+    assert find_author(["Powered by WordPress"]) is None
+    assert find_author(["Story by Jane Doe, photos by Al Roe"]) == "Jane Doe"
+    assert find_author(["By Sarah Collins"]) == "Sarah Collins"
+
+
+def test_a_no_break_space_read_as_latin1_leaves_no_stray_letters():
+    from newsclean.clean.mojibake import repair
+    mangled = "Published:Â Monday\nÂ\nÂ \nThe council metÂ on Monday.\n"
+    assert repair(mangled) == "Published: Monday\n\n \nThe council met on Monday.\n"
+    assert repair("ÂNGELA Â bientôt") == "ÂNGELA Â bientôt"     # one is real text
+
+
+def test_a_headline_under_a_list_of_links_is_still_the_headline():
+    raw = "\n\n".join(["Example Daily News", "More in Business", "Bus fares rise in March",
+                       "City opens new skating rink", "Photo galleries", "RSS",
+                       "Bilingual services cost billions", "By Jane Roe, Example Daily News",
+                       "January 16, 2012", *PARAS]) + "\n"
+    doc = run(raw, Options(command="clean", independent=True))
+    assert doc.title == "Bilingual services cost billions"
+    assert doc.author == "Jane Roe"

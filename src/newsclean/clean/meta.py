@@ -85,15 +85,23 @@ def find_publisher(lines: list[str]) -> str | None:
     return None
 
 
+# "... by X" that names no author: an advertiser, a platform, a photographer, an editor.
+_NOT_AUTHOR_BY = re.compile(r"\b(?:ads|advertisements?|powered|sponsored|hosted|presented|brought|"
+                            r"supported|funded|photos?|photographs?|images?|videos?|edited|"
+                            r"illustrations?|graphics?)\s*$", re.I)
+
+
 def find_author(lines: list[str]) -> str | None:
     for line in lines:
         if len(line) > 400 or re.match(r"\s*[(（\[【]?\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編)", line):
             continue
-        m = _AUTHOR.search(line[:200])
-        if m:
+        for m in _AUTHOR.finditer(line[:200]):
+            if m.group(2) and _NOT_AUTHOR_BY.search(line[:m.start()]):
+                continue
             name = (m.group(1) or m.group(2) or "").strip()
             if name and not re.search(r"[的了在是和与時时称稱]", name):
                 return re.sub(r"\s*[、，,]\s*", "、", name) if m.group(1) else name
+            break
     return None
 
 

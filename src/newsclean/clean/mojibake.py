@@ -62,14 +62,19 @@ def _decoded(match: re.Match) -> str:
     return match.group() if "\x80" <= char <= "\x9f" else char    # no control characters
 
 
+# A no-break space (C2 A0) read so, its second half then turned into a plain space: "Â ".
+_LOST_NBSP = re.compile(r"Â(?= |$)", re.M)
+
+
 def repair_sequences(text: str) -> str:
     """Text whose UTF-8 characters were read one byte at a time as Latin-1 or cp1252,
     each one decoded back; text without several of them unchanged."""
-    found = _SEQUENCE.findall(text, 0, SAMPLE * 5)
-    if len(found) < SEQUENCES_MIN:
+    head = text[:SAMPLE * 5]
+    if len(_SEQUENCE.findall(head)) + len(_LOST_NBSP.findall(head)) < SEQUENCES_MIN:
         return text
     # cp1252 has no character for byte 9D, the last of ”: a strict decoder left U+FFFD.
-    return _SEQUENCE.sub(_decoded, text.replace("â€\ufffd", "”"))
+    text = _LOST_NBSP.sub("", text.replace("â€\ufffd", "”"))
+    return _SEQUENCE.sub(_decoded, text)
 
 
 def repair(text: str) -> str:

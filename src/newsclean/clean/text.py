@@ -90,19 +90,26 @@ REPEATED_PROSE = 4
 
 def _mark_link_boxes(shapes: list[LineShape]) -> None:
     """Under "Related Stories" / "相关新闻" come headlines of other pages, up to the next
-    paragraph of running text."""
+    paragraph of running text, or up to a headline: a line that its byline or dateline
+    follows (a link's own date is on its line)."""
     left = 0
-    for s in shapes:
+    for i, s in enumerate(shapes):
         if len(s.text) <= 40 and not s.prose and LIST_HEADING.match(s.text):
             left = 12
             continue
         if not left:
             continue
-        if s.prose or s.date or s.meta:
+        if s.prose or s.date or s.meta or _over_byline(shapes, i):
             left = 0
         elif s.tokens:
             s.linky = True
             left -= 1
+
+
+def _over_byline(shapes: list[LineShape], i: int) -> bool:
+    """Whether a byline or a short dateline comes within the next two lines with words."""
+    following = [n for n in shapes[i + 1:i + 6] if n.tokens][:2]
+    return any(n.meta or n.date and n.tokens <= 12 and not n.linky for n in following)
 
 
 def _drop_reason(s: LineShape, repeats: int, prev_image: bool) -> str | None:
@@ -200,13 +207,17 @@ GAP_FREE = 4        # lines of furniture an article may hold between two paragra
 GAP_COST = 6
 
 
-def _widen_gaps(weights: list[int]) -> None:
+def _widen_gaps(weights: list[int], shapes) -> None:
     """Inside an article, paragraphs are broken by a picture, a caption, a subheading;
-    a long stretch of furniture (a menu, a form, a list) is a border between blocks."""
+    a long stretch of furniture (a menu, a form, a list) is a border between blocks.
+    Lines without a word (rating stars, rules of dashes) make no stretch longer."""
     run = 0
     for i, w in enumerate(weights):
         if w > 0:
             run = 0
+            continue
+        if shapes[i].tokens == 0:
+            weights[i] = 0          # no evidence either way
             continue
         run += 1
         if run > GAP_FREE:
@@ -343,7 +354,7 @@ def _find_span(shapes, reasons) -> tuple[int, int]:
     weights = [_weight(s, r is not None) for s, r in zip(shapes, reasons)]
     _discount_teasers(shapes, reasons, weights)
     _close_threads(shapes, weights)
-    _widen_gaps(weights)
+    _widen_gaps(weights, shapes)
     span = _best_run(weights)
     if span[0] == span[1]:
         # Not one line of running text: nothing to tell an article from its page by,
