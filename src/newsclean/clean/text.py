@@ -210,7 +210,8 @@ GAP_COST = 6
 def _widen_gaps(weights: list[int], shapes) -> None:
     """Inside an article, paragraphs are broken by a picture, a caption, a subheading;
     a long stretch of furniture (a menu, a form, a list) is a border between blocks.
-    Lines without a word (rating stars, rules of dashes) make no stretch longer."""
+    Lines without a word (rating stars, rules of dashes) weigh nothing and make no
+    stretch longer."""
     run = 0
     for i, w in enumerate(weights):
         if w > 0:
