@@ -497,6 +497,7 @@ BODY_EN = ("The province says flu shots are still available at clinics and pharm
     ("Barry Paddock / NEW YORK DAILY NEWS", True),
     ("By: The Canadian Press", True),
     ("Gemma Jones Political Reporter", True),
+    ("Jane Roe, The Example Herald", True),
     # a standfirst is the article's own text
     ("The province says more than half of its residents have not yet had the shot, and clinics "
      "will stay open longer to reach them before the season peaks", False),

@@ -55,6 +55,11 @@ META_WORD = re.compile(
     r"|\d{1,3}\s*(?:分钟|分鐘|小时|小時|天)前|\b\d{1,3} (?:minutes?|hours?|days?) ago\b"
     r"|\b(?:Associated Press|Reuters|AFP|News Service|Press Association|Staff [Ww]riter|Correspondent)\b"
     r"|\bReporter\s*$"
+    # "Tamara Hunter, The West Australian": a name, then its outlet
+    r"|^[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){1,2},\s*(?:The\s+)?(?:[A-Z][\w.&'\-]+\s+){0,3}"
+    r"(?:News|Times|Post|Herald|Press|Telegraph|Australian|Journal|Tribune|Gazette|Star|Sun|Mail"
+    r"|Express|Guardian|Chronicle|Independent|Standard|Examiner|Observer|Colonist|Citizen"
+    r"|Sentinel|Courier|Mirror|Record)\s*$"
     r"|\b(?:was published on|first published|appeared on p\d|appeared in the|last modified)\b"
     r"|^\s*(?:(?:Article|Story|Written|Words|Submitted|Posted|Reported)\s+)?[Bb]y\s*:?\s*[A-Z]"
     r"|^\s*(?:Posted|Published|Updated|Last updated)\b")
