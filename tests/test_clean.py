@@ -569,3 +569,12 @@ def test_a_headline_under_a_list_of_links_is_still_the_headline():
     doc = run(raw, Options(command="clean", independent=True))
     assert doc.title == "Bilingual services cost billions"
     assert doc.author == "Jane Roe"
+
+
+def test_a_name_and_its_newspaper_give_author_and_publisher():
+    raw = ("Example Daily News - Local news, sports and weather\n\nHome\n\nNews\n\nShare\n\n"
+           "Flu shot still available to residents\n\nJane Roe, The Example Herald\n\n"
+           f"January 12, 2012 9:30 AM\n\n{BODY_EN}")
+    doc = run(raw, Options(command="clean", independent=True))
+    assert (doc.title, doc.author, doc.publisher) == (
+        "Flu shot still available to residents", "Jane Roe", "The Example Herald")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .shapes import DATE_DMY, DATE_DMY_WORD, DATE_ISO, DATE_MDY, MONTHS
+from .shapes import DATE_DMY, DATE_DMY_WORD, DATE_ISO, DATE_MDY, MONTHS, NAME_AND_OUTLET
 
 _NAME_STOP = r"\s|｜，,。;；:：()（）\[\]【】<>《》「」\"“”"
 # "来源：新华网", "來源: 中央社", "稿源：", "本文来源于《财经网》", "Source: Reuters"; not
@@ -74,6 +74,9 @@ def find_publisher(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
         if len(line) > 160:
             continue
+        signed = NAME_AND_OUTLET.match(line.strip())
+        if signed:
+            return signed["outlet"]
         m = _PUBLISHER.search(line)
         if m and _clean_name(m.group(1)):
             return _clean_name(m.group(1))
@@ -95,6 +98,9 @@ def find_author(lines: list[str]) -> str | None:
     for line in lines:
         if len(line) > 400 or re.match(r"\s*[(（\[【]?\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編)", line):
             continue
+        signed = NAME_AND_OUTLET.match(line.strip())
+        if signed:
+            return signed["name"]
         for m in _AUTHOR.finditer(line[:200]):
             if m.group(2) and _NOT_AUTHOR_BY.search(line[:m.start()]):
                 continue

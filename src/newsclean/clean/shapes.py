@@ -49,17 +49,19 @@ _LABELS = (r"(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责编|�
            r"更新时间|更新時間|时间|時間|日期|点击|點擊|浏览|瀏覽|阅读|閱讀|人气|人氣|字号|字號|"
            r"[Ss]ource|SOURCE|[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated|[Dd]ate)\s*$")
 META_LABEL_END = re.compile(_LABELS)
+# "Tamara Hunter, The West Australian": a reporter's name, then a newspaper's.
+NAME_AND_OUTLET = re.compile(
+    r"^(?!By\b)(?P<name>[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){1,2}),\s*(?P<outlet>(?:The\s+)?"
+    r"(?:[A-Z][\w.&'\-]+\s+){0,3}(?:News|Times|Post|Herald|Press|Telegraph|Australian|Journal"
+    r"|Tribune|Gazette|Star|Sun|Mail|Express|Guardian|Chronicle|Independent|Standard|Examiner"
+    r"|Observer|Colonist|Citizen|Sentinel|Courier|Mirror|Record))\s*$")
 META_WORD = re.compile(
     r"^[\s(（【\[]*[\u4e00-\u9fff]{0,8}[╱/／\s·(（]{0,3}(?:记者|記者|通讯员|通訊員)"
     r"|^【[^】]{0,24}(?:报道|報導|报导|电|電|讯|訊)】"
     r"|\d{1,3}\s*(?:分钟|分鐘|小时|小時|天)前|\b\d{1,3} (?:minutes?|hours?|days?) ago\b"
     r"|\b(?:Associated Press|Reuters|AFP|News Service|Press Association|Staff [Ww]riter|Correspondent)\b"
     r"|\bReporter\s*$"
-    # "Tamara Hunter, The West Australian": a name, then its outlet
-    r"|^[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){1,2},\s*(?:The\s+)?(?:[A-Z][\w.&'\-]+\s+){0,3}"
-    r"(?:News|Times|Post|Herald|Press|Telegraph|Australian|Journal|Tribune|Gazette|Star|Sun|Mail"
-    r"|Express|Guardian|Chronicle|Independent|Standard|Examiner|Observer|Colonist|Citizen"
-    r"|Sentinel|Courier|Mirror|Record)\s*$"
+    r"|" + NAME_AND_OUTLET.pattern +
     r"|\b(?:was published on|first published|appeared on p\d|appeared in the|last modified)\b"
     r"|^\s*(?:(?:Article|Story|Written|Words|Submitted|Posted|Reported)\s+)?[Bb]y\s*:?\s*[A-Z]"
     r"|^\s*(?:Posted|Published|Updated|Last updated)\b")
