@@ -552,6 +552,7 @@ def test_an_advertiser_or_a_photographer_is_no_author():
     assert find_author(["Powered by WordPress"]) is None
     assert find_author(["Story by Jane Doe, photos by Al Roe"]) == "Jane Doe"
     assert find_author(["By Sarah Collins"]) == "Sarah Collins"
+    assert find_author(["WGN News, Chicago Tribune"]) is None         # two outlets
 
 
 def test_a_no_break_space_read_as_latin1_leaves_no_stray_letters():

@@ -94,12 +94,15 @@ _NOT_AUTHOR_BY = re.compile(r"\b(?:ads|advertisements?|powered|sponsored|hosted|
                             r"illustrations?|graphics?)\s*$", re.I)
 
 
+_OUTLET_END = re.compile(r"\b(?:News|Times|Post|Press|TV|Radio|Network|Media)$")
+
+
 def find_author(lines: list[str]) -> str | None:
     for line in lines:
         if len(line) > 400 or re.match(r"\s*[(（\[【]?\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編)", line):
             continue
         signed = NAME_AND_OUTLET.match(line.strip())
-        if signed:
+        if signed and not _OUTLET_END.search(signed["name"]):      # "WGN News, Chicago Tribune"
             return signed["name"]
         for m in _AUTHOR.finditer(line[:200]):
             if m.group(2) and _NOT_AUTHOR_BY.search(line[:m.start()]):
