@@ -440,13 +440,23 @@ def test_a_sites_notices_after_the_article_are_dropped():
     assert doc.text.split("\n") == body
 
 
+CYCLE_LANES = [
+    "The city council has approved a plan to build six kilometres of protected cycle lanes "
+    "along the riverside district, ending a two-year debate over the busiest roads.",
+    "Supporters say the lanes will make cycling safer for commuters and schoolchildren, "
+    "while some shop owners fear losing parking spaces outside their stores.",
+    "The council said it would review traffic on nearby streets six months after the lanes "
+    "open and publish the results on its website."]
+# A comment thread under a closed-comments notice.
+CLOSED_THREAD = [
+    "Comments are now closed for this story",
+    "Joe in Riverside",
+    "About time the council did something about the traffic on those roads, I cycle "
+    "there every single day and it is dangerous."]
+
+
 def test_an_english_sites_notices_and_forms_are_dropped():
-    body = ["The city council has approved a plan to build six kilometres of protected cycle lanes "
-            "along the riverside district, ending a two-year debate over the busiest roads.",
-            "Supporters say the lanes will make cycling safer for commuters and schoolchildren, "
-            "while some shop owners fear losing parking spaces outside their stores.",
-            "The council said it would review traffic on nearby streets six months after the lanes "
-            "open and publish the results on its website."]
+    body = CYCLE_LANES
     raw = "\n\n".join(["Council approves riverside cycle lanes", "| Comments: 0 (including replies)",
                        "By Sarah Collins", "Smaller Font", "Larger Text", "E\u2013mail", "Report Error",
                        "JOHN SMITH, AP", "EnlargeClose", *body,
@@ -458,26 +468,15 @@ def test_an_english_sites_notices_and_forms_are_dropped():
                        "Please note that we publish your name, but we do not publish your email address.",
                        "The Example Daily News does not necessarily endorse any of the views posted. "
                        "By submitting your comment, you agree to our terms.",
-                       "Comments are now closed for this story",
-                       "Joe in Riverside",
-                       "About time the council did something about the traffic on those roads, I cycle "
-                       "there every single day and it is dangerous."]) + "\n"
+                       *CLOSED_THREAD]) + "\n"
     doc = run(raw, Options(command="clean", independent=True))
     assert doc.text.split("\n") == body
 
 
 def test_comments_are_closed_ends_the_article():
-    body = ["The city council has approved a plan to build six kilometres of protected cycle lanes "
-            "along the riverside district, ending a two-year debate over the busiest roads.",
-            "Supporters say the lanes will make cycling safer for commuters and schoolchildren, "
-            "while some shop owners fear losing parking spaces outside their stores.",
-            "The council said it would review traffic on nearby streets six months after the lanes "
-            "open and publish the results on its website."]
+    body = CYCLE_LANES
     raw = "\n\n".join(["Council approves riverside cycle lanes", *body,
-                       "Comments are now closed for this story",
-                       "Joe in Riverside",
-                       "About time the council did something about the traffic on those roads, I cycle "
-                       "there every single day and it is dangerous.",
+                       *CLOSED_THREAD,
                        "Mary, ON",
                        "Six kilometres is a start, but the lanes should run all the way to the station "
                        "if they want commuters to use them."]) + "\n"
@@ -514,13 +513,17 @@ def test_the_headline_is_not_the_caption_byline_or_standfirst_under_it(under, dr
     assert doc.text.endswith("until the end of February, the health department said.")
 
 
+def _dated_flu_page(under: str) -> str:
+    """A page: its top, the headline, a line under it, the dateline and the article."""
+    return ("Example Daily News - Local news, sports and weather\n\nHome\n\nNews\n\nShare\n\n"
+            f"Flu shot still available to residents\n\n{under}\n\n"
+            f"January 12, 2012 9:30 AM\n\n{BODY_EN}")
+
+
 def test_a_long_standfirst_above_the_dateline_is_not_the_headline():
     standfirst = ("The province says more than half of its residents have not yet had the shot, "
                   "and clinics will stay open longer to reach them")
-    raw = ("Example Daily News - Local news, sports and weather\n\nHome\n\nNews\n\nShare\n\n"
-           f"Flu shot still available to residents\n\n{standfirst}\n\n"
-           f"January 12, 2012 9:30 AM\n\n{BODY_EN}")
-    doc = run(raw, Options(command="clean", independent=True))
+    doc = run(_dated_flu_page(standfirst), Options(command="clean", independent=True))
     assert doc.title == "Flu shot still available to residents"
     assert doc.published == "2012-01-12T09:30"
 
@@ -573,9 +576,7 @@ def test_a_headline_under_a_list_of_links_is_still_the_headline():
 
 
 def test_a_name_and_its_newspaper_give_author_and_publisher():
-    raw = ("Example Daily News - Local news, sports and weather\n\nHome\n\nNews\n\nShare\n\n"
-           "Flu shot still available to residents\n\nJane Roe, The Example Herald\n\n"
-           f"January 12, 2012 9:30 AM\n\n{BODY_EN}")
-    doc = run(raw, Options(command="clean", independent=True))
+    doc = run(_dated_flu_page("Jane Roe, The Example Herald"),
+              Options(command="clean", independent=True))
     assert (doc.title, doc.author, doc.publisher) == (
         "Flu shot still available to residents", "Jane Roe", "The Example Herald")

@@ -292,7 +292,6 @@ class _Workers:
         self.jobs = jobs
         self.initargs = (work, options, batch)
         self.pool = None
-        self.launched = False
 
     def _new_pool(self, jobs: int):
         from concurrent.futures import ProcessPoolExecutor
@@ -302,18 +301,15 @@ class _Workers:
     def submit(self, todo: list[Input]):
         """The future of the chunk's results, and the pool it went to."""
         from concurrent.futures.process import BrokenProcessPool
-        if self.pool is None:
-            self.pool = self._new_pool(self.jobs)
-        try:
-            # The first task forks the workers.
-            with _heap_frozen(self.forks and not self.launched):
-                future = self.pool.submit(_work, todo)
-        except BrokenProcessPool:
-            self.replace(self.pool)
-            self.pool = self._new_pool(self.jobs)
-            future = self.pool.submit(_work, todo)
-        self.launched = True
-        return future, self.pool
+        if self.pool is not None:
+            try:
+                return self.pool.submit(_work, todo), self.pool
+            except BrokenProcessPool:
+                self.replace(self.pool)
+        self.pool = self._new_pool(self.jobs)
+        # A new pool's first task forks its workers.
+        with _heap_frozen(self.forks):
+            return self.pool.submit(_work, todo), self.pool
 
     def replace(self, pool) -> None:
         """pool is dead: the next chunks go to a new one."""
@@ -333,15 +329,13 @@ class _Workers:
                     alone = self._new_pool(1)
                 try:
                     results.append(alone.submit(_work, [item]).result()[0])
-                    continue
                 except BrokenProcessPool:
-                    message = ("its worker process died (killed, out of memory, or a crash "
-                               "in a library)")
-                except Exception as exc:
-                    message = f"worker failed: {type(exc).__name__}: {exc}"
-                results.append(crashed(item, message))
-                alone.shutdown(wait=False, cancel_futures=True)
-                alone = None
+                    results.append(crashed(item, "its worker process died (killed, out of "
+                                                 "memory, or a crash in a library)"))
+                    alone.shutdown(wait=False, cancel_futures=True)
+                    alone = None
+                except Exception as exc:    # the work raised; the worker lives on
+                    results.append(crashed(item, f"worker failed: {type(exc).__name__}: {exc}"))
         finally:
             if alone is not None:
                 alone.shutdown(wait=True, cancel_futures=True)

@@ -26,7 +26,7 @@ _CLOSERS = "”’」』\"')）]】》〉"
 _OPENERS = "“‘「『\"'(（[【《〈"
 _END = re.compile(f"(?:[。！？；…!?.]+)[{re.escape(_CLOSERS)}]*")
 _FULL_END = re.compile("[。！？；…]")
-_SENTENCE_END = re.compile(f"[。！？；…!?.][{re.escape(_CLOSERS)}]*$")
+_SENTENCE_END = re.compile(_END.pattern + "$")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs",
     "no", "gen", "gov", "sen", "rep", "lt", "col", "capt", "mt", "fig", "etc", "e.g", "i.e",

@@ -81,10 +81,13 @@ def repair(text: str) -> str:
     """The text as it was before the wrong decoding (a whole Chinese page, or the UTF-8
     characters of any page), or the text unchanged."""
     data = _to_bytes(text) if looks_mangled(text) else None
-    best, best_cjk = text, 0
-    for encoding in ("utf-8", "gb18030", "big5") if data is not None else ():
-        fixed = data.decode(encoding, errors="replace")
-        cjk = len(CJK_CHAR.findall(fixed[:SAMPLE])) - 5 * fixed[:SAMPLE].count("\ufffd")
-        if cjk > best_cjk:
-            best, best_cjk = fixed, cjk
-    return best if best_cjk else repair_sequences(text)
+    if data is not None:
+        best, best_cjk = text, 0
+        for encoding in ("utf-8", "gb18030", "big5"):
+            fixed = data.decode(encoding, errors="replace")
+            cjk = len(CJK_CHAR.findall(fixed[:SAMPLE])) - 5 * fixed[:SAMPLE].count("\ufffd")
+            if cjk > best_cjk:
+                best, best_cjk = fixed, cjk
+        if best_cjk:
+            return best
+    return repair_sequences(text)
