@@ -580,3 +580,24 @@ def test_a_name_and_its_newspaper_give_author_and_publisher():
               Options(command="clean", independent=True))
     assert (doc.title, doc.author, doc.publisher) == (
         "Flu shot still available to residents", "Jane Roe", "The Example Herald")
+
+
+@pytest.mark.parametrize("under", [
+    "A translator works in a booth at the provincial legislature",     # a photo's caption
+    "Get our top stories",
+    "City opens new skating rink",                                      # another story
+])
+def test_the_headline_speaks_of_its_article(under):
+    raw = "\n\n".join(["Example Daily News", "Home", "News", "Share",
+                       "Bilingual services cost billions", under, *PARAS,
+                       "Copyright 2012 Example Daily News"]) + "\n"
+    doc = run(raw, Options(command="clean", independent=True))
+    assert doc.title == "Bilingual services cost billions"
+    assert all(p in doc.text for p in PARAS)
+
+
+def test_the_vocabulary_of_a_line():
+    from newsclean.clean.headline import vocabulary
+    assert vocabulary("The costs of bilingual services, in 2012") == {"costs", "bilingual",
+                                                                      "services"}
+    assert vocabulary("普陀区党建") == {"普陀", "陀区", "区党", "党建"}

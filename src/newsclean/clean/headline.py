@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .shapes import LineShape
+from .shapes import CJK, LineShape
 
 
 def is_sentence(s: LineShape) -> bool:
@@ -61,14 +61,39 @@ def same_title(text: str, title: str, title_key: str) -> bool:
 
 
 HEADLINE_WORDS = 16     # English headlines seldom run longer
+# A headline names what its article is about: the share of its words (of its character
+# pairs, in Chinese) met again in the article's first lines counts for it, so the
+# headline wins over the furniture, the related headlines and the names around it.
+SHARED_WEIGHT = 3.0
+SHARED_WEIGHT_CJK = 1.0     # Chinese headlines abbreviate (陇药 for 甘肃药品): less
+SHARED_MIN = 2              # one word in common is chance
+SHARED_FLOOR = 3            # a share of fewer words than this counts as of this many
+ARTICLE_HEAD = 20           # the article's first lines, which its headline sums up
+_LATIN_WORD = re.compile(rf"[^\W\d_{CJK}]{{3,}}")
+_CJK_RUN = re.compile(f"[{CJK}]{{2,}}")
+
+
+def vocabulary(text: str) -> set[str]:
+    """What a line says, for telling whether two lines speak of the same: its
+    lower-cased words that are no stopwords, and the pairs of its Chinese characters."""
+    from ..keywords import stopwords
+    stop = stopwords()
+    found = {w for w in (m.lower() for m in _LATIN_WORD.findall(text)) if w not in stop}
+    for run in _CJK_RUN.findall(text):
+        found.update(run[i:i + 2] for i in range(len(run) - 1))
+    return found
 
 
 def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
     """The headline: a headline-shaped line above the article, preferably close to it,
-    followed by its dateline, or found in the page's <title>. (A line repeated on
+    followed by its dateline, found in the page's <title>, and speaking of what the
+    article's first lines speak of. (A line repeated on
     the page is more often a section name than the headline: no credit for that.)"""
     start = span[0]
     lo = max(0, start - 30)
+    article: set[str] = set()
+    for s in shapes[start:min(span[1], start + ARTICLE_HEAD)]:
+        article |= vocabulary(s.text)
     best, best_at = 0.0, None
     for i in range(start - 1, lo - 1, -1):
         s = shapes[i]
@@ -91,10 +116,16 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
             score -= 1.0
         # Names of sites, sections and outlets are shorter than headlines; a standfirst
         # or a caption under the headline is longer.
-        if (s.words <= 3) if s.cjk * 2 < s.tokens else (s.tokens < 8):
+        latin = s.cjk * 2 < s.tokens
+        if (s.words <= 3) if latin else (s.tokens < 8):
             score -= 1.5
-        elif s.cjk * 2 < s.tokens and s.words > HEADLINE_WORDS:
+        elif latin and s.words > HEADLINE_WORDS:
             score -= 0.5
+        said = vocabulary(s.text)
+        shared = len(said & article)
+        if shared >= SHARED_MIN:
+            weight = SHARED_WEIGHT if latin else SHARED_WEIGHT_CJK
+            score += weight * shared / max(len(said), SHARED_FLOOR)
         if score > best:
             best, best_at = score, i
     return best_at
