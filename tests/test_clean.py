@@ -601,3 +601,27 @@ def test_the_vocabulary_of_a_line():
     assert vocabulary("The costs of bilingual services, in 2012") == {"costs", "bilingual",
                                                                       "services"}
     assert vocabulary("普陀区党建") == {"普陀", "陀区", "区党", "党建"}
+
+
+def test_a_menu_item_with_its_separator_is_no_headline():
+    raw = "\n\n".join(["Example Daily News", "Bilingual services cost billions", "Home |",
+                       "Languages and Bilingual Services |", *PARAS]) + "\n"
+    doc = run(raw, Options(command="clean", independent=True))
+    assert doc.title == "Bilingual services cost billions"
+
+
+def test_a_headline_may_end_in_an_abbreviation():
+    raw = "\n\n".join(["Example Daily News", "Home", "News", "Mobile Apps",
+                       "Report: bilingual services cost more than rest of Ont.",
+                       "Updated: Tue Jan. 10 2012 10:52:15 AM", *PARAS]) + "\n"
+    doc = run(raw, Options(command="clean", independent=True))
+    assert doc.title == "Report: bilingual services cost more than rest of Ont."
+    assert doc.published == "2012-01-10T10:52"
+
+
+def test_a_chinese_dateline_without_a_year_is_no_headline():
+    raw = ("首页 | 新闻 | 财经\n\n北京会见外国代表团\n\n示例时报网（www.example.cn）03月01日讯\n\n"
+           + "\n\n".join([ARTICLE] * 3) + "\n")
+    doc = run(raw, Options(command="clean", independent=True))
+    assert doc.title == "北京会见外国代表团"
+    assert "03月01日讯" not in doc.text

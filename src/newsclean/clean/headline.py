@@ -27,10 +27,17 @@ def skip_header(shapes, reasons, span):
     return last + 1, end
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])+)\.$")
+_SEPARATORS = ("|", "｜", "»", "›", ">", "/", "•")
+
+
 def headline_shaped(s: LineShape, reason: str | None) -> bool:
     if reason is not None and not reason.startswith("repeated in 2"):
         return False
     if s.meta or s.linky or s.date:
+        return False
+    # A menu's item keeps its separator ("Home |", "» Health").
+    if s.text.endswith(_SEPARATORS) or s.text.startswith(_SEPARATORS):
         return False
     latin = s.cjk * 2 < s.tokens
     if latin:
@@ -43,8 +50,10 @@ def headline_shaped(s: LineShape, reason: str | None) -> bool:
     # sentence of a body).
     if s.text.endswith("。") or s.text.endswith(("！", "？")) and "，" in s.text:
         return False
-    # Nor do English ones end a long line with a full stop.
-    return not (s.text.endswith(".") and (s.clauses >= 3 or s.words >= 8))
+    # Nor do English ones end a long line with a full stop (an abbreviation's is no end:
+    # "... than rest of Ont.").
+    return not (s.text.endswith(".") and not _ABBREVIATION_END.search(s.text)
+                and (s.clauses >= 3 or s.words >= 8))
 
 
 def heads_text(shapes, kept: list[int]) -> bool:
@@ -92,8 +101,9 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
     start = span[0]
     lo = max(0, start - 30)
     article: set[str] = set()
-    for s in shapes[start:min(span[1], start + ARTICLE_HEAD)]:
-        article |= vocabulary(s.text)
+    for j in range(start, min(span[1], start + ARTICLE_HEAD)):
+        if shapes[j].prose and reasons[j] is None:
+            article |= vocabulary(shapes[j].text)
     best, best_at = 0.0, None
     for i in range(start - 1, lo - 1, -1):
         s = shapes[i]

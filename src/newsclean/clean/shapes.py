@@ -58,6 +58,7 @@ NAME_AND_OUTLET = re.compile(
 META_WORD = re.compile(
     r"^[\s(（【\[]*[\u4e00-\u9fff]{0,8}[╱/／\s·(（]{0,3}(?:记者|記者|通讯员|通訊員)"
     r"|^【[^】]{0,24}(?:报道|報導|报导|电|電|讯|訊)】"
+    r"|^[^，。,]{0,24}?\d{1,2}月\d{1,2}日(?:电|電|讯|訊)"    # 证券时报网（www.stcn.com）01月17日讯
     r"|\d{1,3}\s*(?:分钟|分鐘|小时|小時|天)前|\b\d{1,3} (?:minutes?|hours?|days?) ago\b"
     r"|\b(?:Associated Press|Reuters|AFP|News Service|Press Association|Staff [Ww]riter|Correspondent)\b"
     r"|\bReporter\s*$"
