@@ -625,3 +625,33 @@ def test_a_chinese_dateline_without_a_year_is_no_headline():
     doc = run(raw, Options(command="clean", independent=True))
     assert doc.title == "北京会见外国代表团"
     assert "03月01日讯" not in doc.text
+
+
+STORIES = [
+    ("城南新建三座口袋公园年底开放",
+     ["记者从城南区园林局获悉，城南今年新建的三座口袋公园将在年底前全部开放，每座公园都配有健身步道和儿童游乐区。",
+      "园林局负责人介绍，三座口袋公园选址在老旧小区集中的街道，附近居民步行五分钟即可到达。"]),
+    ("地铁五号线南段完成全线贯通",
+     ["昨天上午，地铁五号线南段最后一个区间隧道顺利贯通，标志着南段土建工程全部完成。",
+      "建设单位表示，五号线南段接下来将进行轨道铺设和设备安装，计划明年下半年开通试运营。"]),
+    ("全市中小学将推广课后延时服务",
+     ["市教育局日前发布通知，从下学期起全市中小学将全面推广课后延时服务，满足家长接送需求。",
+      "通知要求各学校结合实际安排延时服务内容，以作业辅导、体育锻炼和兴趣活动为主。"]),
+]
+
+
+def _site_page(n: int) -> str:
+    """A page of one site: its header and tools, a story, and links to the others."""
+    title, paragraphs = STORIES[n]
+    others = [STORIES[m][0] for m in range(len(STORIES)) if m != n]
+    return "\n\n".join(["城南晚报", "首页 | 新闻 | 社区 | 教育", "字体：小．中．大", title,
+                        f"2024-03-0{n + 1} 09:00 来源：城南晚报", *paragraphs, "相关新闻",
+                        *others, "版权所有 城南晚报社"]) + "\n"
+
+
+def test_a_headline_that_other_pages_link_to_is_still_the_headline():
+    raws = [_site_page(n) for n in range(len(STORIES))]
+    batch = learn_batch(raws)
+    docs = [run(raw, batch=batch) for raw in raws]
+    assert [doc.title for doc in docs] == [title for title, _ in STORIES]
+    assert all("字体" not in doc.text for doc in docs)

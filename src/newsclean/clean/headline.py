@@ -32,7 +32,9 @@ _SEPARATORS = ("|", "｜", "»", "›", ">", "/", "•")
 
 
 def headline_shaped(s: LineShape, reason: str | None) -> bool:
-    if reason is not None and not reason.startswith("repeated in 2"):
+    """Whether a line looks like a headline; a line dropped for a reason other than
+    being repeated across the run never is one."""
+    if reason is not None and not reason.startswith("repeated in "):
         return False
     if s.meta or s.linky or s.date:
         return False
@@ -96,8 +98,9 @@ def vocabulary(text: str) -> set[str]:
 def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
     """The headline: a headline-shaped line above the article, preferably close to it,
     followed by its dateline, found in the page's <title>, and speaking of what the
-    article's first lines speak of. (A line repeated on
-    the page is more often a section name than the headline: no credit for that.)"""
+    article's first lines speak of. A line repeated across the run is a candidate
+    only if it does: the pages that link to a story repeat its headline, and their
+    sections' names and tools speak of nothing in particular."""
     start = span[0]
     lo = max(0, start - 30)
     article: set[str] = set()
@@ -108,6 +111,10 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
     for i in range(start - 1, lo - 1, -1):
         s = shapes[i]
         if not headline_shaped(s, reasons[i]):
+            continue
+        said = vocabulary(s.text)
+        shared = len(said & article)
+        if reasons[i] is not None and shared < SHARED_MIN:
             continue
         score = 1.0 - 0.04 * (start - 1 - i)
         near = shapes[i + 1:min(i + 4, start + 1)]
@@ -131,8 +138,6 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
             score -= 1.5
         elif latin and s.words > HEADLINE_WORDS:
             score -= 0.5
-        said = vocabulary(s.text)
-        shared = len(said & article)
         if shared >= SHARED_MIN:
             weight = SHARED_WEIGHT if latin else SHARED_WEIGHT_CJK
             score += weight * shared / max(len(said), SHARED_FLOOR)
