@@ -584,6 +584,7 @@ def test_a_name_and_its_newspaper_give_author_and_publisher():
 
 @pytest.mark.parametrize("under", [
     "A translator works in a booth at the provincial legislature",     # a photo's caption
+    "A translator checks the bilingual services study in Ottawa",      # ... of the story
     "Get our top stories",
     "City opens new skating rink",                                      # another story
 ])
@@ -603,11 +604,15 @@ def test_the_vocabulary_of_a_line():
     assert vocabulary("普陀区党建") == {"普陀", "陀区", "区党", "党建"}
 
 
-def test_a_menu_item_with_its_separator_is_no_headline():
+def test_a_menu_item_with_its_separator_or_a_trail_is_no_headline():
     raw = "\n\n".join(["Example Daily News", "Bilingual services cost billions", "Home |",
                        "Languages and Bilingual Services |", *PARAS]) + "\n"
     doc = run(raw, Options(command="clean", independent=True))
     assert doc.title == "Bilingual services cost billions"
+    trail = "You are here: Home > Languages and Bilingual Services"
+    doc = run(raw.replace("Home |", trail), Options(command="clean", independent=True))
+    assert doc.title == "Bilingual services cost billions"
+    assert trail not in doc.text
 
 
 def test_a_headline_may_end_in_an_abbreviation():

@@ -80,6 +80,7 @@ SHARED_WEIGHT_CJK = 1.0     # Chinese headlines abbreviate (陇药 for 甘肃药
 SHARED_MIN = 2              # one word in common is chance
 SHARED_FLOOR = 3            # a share of fewer words than this counts as of this many
 ARTICLE_HEAD = 20           # the article's first lines, which its headline sums up
+ABOVE_ITS_STANDFIRST = 0.5  # for an English line right above another such line
 _LATIN_WORD = re.compile(rf"[^\W\d_{CJK}]{{3,}}")
 _CJK_RUN = re.compile(f"[{CJK}]{{2,}}")
 
@@ -141,6 +142,13 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
         if shared >= SHARED_MIN:
             weight = SHARED_WEIGHT if latin else SHARED_WEIGHT_CJK
             score += weight * shared / max(len(said), SHARED_FLOOR)
+        # An English headline has its standfirst or its photo's caption right under it,
+        # speaking of the article too: of two such lines, the upper one is the headline.
+        if i + 1 < start and latin:
+            under = shapes[i + 1]
+            if under.cjk * 2 < under.tokens and headline_shaped(under, reasons[i + 1]) \
+                    and len(vocabulary(under.text) & article) >= SHARED_MIN:
+                score += ABOVE_ITS_STANDFIRST
         if score > best:
             best, best_at = score, i
     return best_at
