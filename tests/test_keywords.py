@@ -158,3 +158,12 @@ def test_who_said_it_when_or_how_many_is_no_part_of_a_term():
     assert "废旧家电" in found
     assert not any(k.endswith(("说", "介绍", "星期一", "等")) or k.startswith("等")
                    or k in {"一种", "三名"} or "的" in k for k in found)
+
+
+def test_units_and_our_province_are_no_keywords():
+    text = ("记者从全省交通运输工作会议上获悉，今年我省将新建和改造农村公路一万公里。"
+            "去年全省新改建农村公路八千多公里，我省农村公路总里程超过二十万公里。"
+            "会议提出，农村公路建设投资将超过三百亿元，其中一百亿元用于危桥改造。")
+    found = extract_keywords(text, 10, "zh")
+    assert found[0] == "农村公路"
+    assert not {"公里", "亿元", "我省", "全省"} & set(found)

@@ -32,6 +32,8 @@ _HAN = re.compile(f"^[{segment.CJK}]+$")
 _NUMBERISH = re.compile(r"^[\d.,%‰:/+\-]+$"
                         r"|^[\d一二三四五六七八九十百千万亿两零〇第]+[年月日号时分秒个次种件项名位家条批份倍%]?$"
                         r"|^(?:星期|礼拜|周)[一二三四五六日天]$")
+# What a word after a number is: a unit or a measure word.
+_NUMERAL = set("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两几多余数")
 _EXTENSIONS = r"(?:jpe?g|png|gif|pdf|docx?|xlsx?|html?|php|aspx?|txt|zip|rar|mp[34])"
 _FILE_NAME = re.compile(rf"\.{_EXTENSIONS}$", re.I)
 _FILE_OR_URL = re.compile(rf"[\w\-./]*\.{_EXTENSIONS}\b|(?:https?://|www\.)\S+", re.I)
@@ -41,6 +43,7 @@ _GENERIC_ZH = set("""
 影响 作用 情况 方面 过程 主要 重要 相关 不同 一定 一种 一个 显著 较好 有效 明显 提高 降低
 增加 减少 存在 认为 表示 记者 报道 日电 今天 昨天 目前 近日 同时 其中 以及 已经 正在 可以
 能够 需要 开始 成为 进一步 上述 该文 本研究 探讨 讨论 论文 文章 作者 时间 工作 部分 发展
+我国 我省 我市 我区 我县 本省 本市 全国 全省 全市 全区 全县
 """.split())
 
 
@@ -152,11 +155,15 @@ def _rank_zh(text: str, title: str | None) -> Ranked:
         return math.log(paragraphs / (1 + df)) if df else max_idf
 
     cut_through = slips(full, names, counts)
+    after_number = collections.Counter(
+        word for before, word in zip(words, words[1:]) if before[-1] in _NUMERAL)
     scored = []
     for term, tf in counts.items():
         if term in cut_through:
             continue
         gram = parts[term]
+        if len(gram) == 1 and 2 * after_number[term] > tf:
+            continue        # what is counted (公里 of 一万公里, 万元), not what the text is about
         if len(gram) > 1 and (tf < 2 or gram[-1] in _SAYS):
             continue
         weights = [idf(w) for w in gram if len(w) > 1]
