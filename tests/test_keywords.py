@@ -167,3 +167,15 @@ def test_units_and_our_province_are_no_keywords():
     found = extract_keywords(text, 10, "zh")
     assert found[0] == "农村公路"
     assert not {"公里", "亿元", "我省", "全省"} & set(found)
+
+
+def test_english_verbs_head_no_term():
+    text = ("The city council raised parking fees in the riverside district on Monday. "
+            "Parking fees rose by a third last year, and the council plans to raise parking fees "
+            "again in the spring. Shop owners say higher parking fees hurt their trade. "
+            "Mortgage approvals fell in the riverside district, the council said.")
+    found = extract_keywords(text, 8, "en")
+    assert found[:3] == ["parking fees", "riverside district", "council"]
+    assert "Mortgage approvals" in found
+    assert not any(set(k.lower().split()) & {"raised", "rose", "raise", "fell", "hurt"}
+                   for k in found)

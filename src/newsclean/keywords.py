@@ -207,14 +207,31 @@ including took gave became went came wants wanted plans planned agreed saying as
 _ADJECTIVE_END = ("al", "ive", "ous", "ful", "less", "able", "ible", "ly", "ed", "ic", "ary")
 
 
+# A word before one of these, or after "to", is a verb (losing their stores, to build):
+# it heads no term; nor does a past tense after the subject (prices fell, China raised).
+_DETERMINERS = set("the a an their his her its this these those our my your".split())
+_PAST = set("fell rose grew sank won lost".split())
+
+
+def _is_verb(word: str, before: str, after: str, in_term: bool) -> bool:
+    low = word.lower()
+    if after.lower() in _DETERMINERS or before == "to" and word.islower():
+        return True
+    return in_term and (low in _PAST or word.islower() and len(low) > 4 and low.endswith("ed"))
+
+
 def _en_chunks(text: str) -> list[list[str]]:
+    """Runs of content words between stopwords, verbs and punctuation."""
     stop = stopwords()
     chunks: list[list[str]] = []
     for piece in _EN_SPLIT.split(text):
         chunk: list[str] = []
-        for word in segment.words(piece, "en"):
+        words = segment.words(piece, "en")
+        for i, word in enumerate(words):
             low = word.lower()
-            if low in stop or low in _GENERIC_EN or _NUMBERISH.match(low) or len(low) < 2:
+            if low in stop or low in _GENERIC_EN or _NUMBERISH.match(low) or len(low) < 2 \
+                    or _is_verb(word, words[i - 1] if i else "",
+                                words[i + 1] if i + 1 < len(words) else "", bool(chunk)):
                 if chunk:
                     chunks.append(chunk)
                 chunk = []
