@@ -169,6 +169,15 @@ def test_units_and_our_province_are_no_keywords():
     assert not {"公里", "亿元", "我省", "全省"} & set(found)
 
 
+def test_a_time_word_or_a_verb_of_saying_ends_no_term():
+    text = ("国家药物管理局日前发布通知，要求加强网购年菜的质量监管。国家药物管理局日前还提醒，"
+            "网购年菜应注意保存方式。公司在声明中表示，年菜均经过检测。公司在声明中表示，"
+            "将配合国家药物管理局的调查。")
+    found = extract_keywords(text, 8, "zh")
+    assert "国家药物管理局" in found
+    assert not any(k.endswith(("日前", "表示")) for k in found)
+
+
 def test_english_verbs_head_no_term():
     text = ("The city council raised parking fees in the riverside district on Monday. "
             "Parking fees rose by a third last year, and the council plans to raise parking fees "

@@ -44,6 +44,7 @@ _GENERIC_ZH = set("""
 增加 减少 存在 认为 表示 记者 报道 日电 今天 昨天 目前 近日 同时 其中 以及 已经 正在 可以
 能够 需要 开始 成为 进一步 上述 该文 本研究 探讨 讨论 论文 文章 作者 时间 工作 部分 发展
 我国 我省 我市 我区 我县 本省 本市 全国 全省 全市 全区 全县
+日前 昨日 今日 明天 明日 当天 当日 近期 此前 随后 今年 去年 明年
 """.split())
 
 
@@ -164,7 +165,7 @@ def _rank_zh(text: str, title: str | None) -> Ranked:
         gram = parts[term]
         if len(gram) == 1 and 2 * after_number[term] > tf:
             continue        # what is counted (公里 of 一万公里, 万元), not what the text is about
-        if len(gram) > 1 and (tf < 2 or gram[-1] in _SAYS):
+        if len(gram) > 1 and (tf < 2 or gram[-1] in _SAYS) or term[-2:] in _SAYS:
             continue
         weights = [idf(w) for w in gram if len(w) > 1]
         # A run that is rarer than its words is two terms side by side, not one term.
