@@ -660,3 +660,20 @@ def test_a_headline_that_other_pages_link_to_is_still_the_headline():
     docs = [run(raw, batch=batch) for raw in raws]
     assert [doc.title for doc in docs] == [title for title, _ in STORIES]
     assert all("字体" not in doc.text for doc in docs)
+
+
+def test_hard_wrapped_paragraphs_come_back_whole():
+    doc = run(read("clean_en_wrapped.txt"), Options(command="clean", independent=True))
+    assert doc.title == "Harbour authority orders review of ferry safety"
+    assert doc.text.split("\n") == [
+        "The harbour authority said today it would investigate whether tighter rules for the "
+        "ferry operators on the river were needed after an engine failure left two hundred "
+        "passengers stranded for six hours near the old bridge.",
+        "Its chair also ordered a review of the maintenance records of every ferry that "
+        "carries passengers in the harbour.",
+        "The operator has been under pressure since the summer, when a second vessel lost "
+        "power in the same stretch of water, and it says the engines will be replaced in the "
+        "spring."]
+    # cleaning the clean text again changes nothing
+    again = run(f"{doc.title}\n{doc.text}\n", Options(command="clean", independent=True))
+    assert (again.title, again.text) == (doc.title, doc.text)

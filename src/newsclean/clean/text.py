@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .headline import heads_text, headline_shaped, is_sentence, key, pick_title, same_title, skip_header
-from .shapes import CAPTION_WORDS, COMMENTS_START, LIST_HEADING, TIMESTAMP, LineShape, furniture_share, lower_share
+from .shapes import CAPTION_WORDS, COMMENTS_START, END, LIST_HEADING, TIMESTAMP, LineShape, furniture_share, lower_share
 
 
 def normalise(text: str) -> str:
@@ -68,21 +68,57 @@ def _may_wrap(s: LineShape) -> bool:
     return not (s.furniture or s.linky or s.image or s.url or s.date or s.meta)
 
 
-def _join_wrapped(shapes: list[LineShape], index: list[int]) -> None:
-    """Hard-wrapped text (<pre>, <br>) puts one sentence on several lines with no blank
-    line between them; a line that goes on in lower case on the next line is running
-    text even though neither line ends a sentence."""
+# A line ending in one of these leaves its sentence open.
+_OPEN_END = frozenset("a an the of in on at to for from with by and or but as that than into".split())
+
+
+def _continues(a: LineShape, b: LineShape, a_goes_on: bool = False) -> str | None:
+    """Whether line b, right under line a with no blank line between, goes on with the
+    sentence that a leaves open: hard-wrapped text (<pre>, <br>) puts one sentence on
+    several lines. "running": lower case on the next line says so, or a long lower-case
+    line broken at a word before another; "tail": a long line broken after "of", or
+    before the sentence's last words ("company."). A short line may go on only from
+    the line above it (a_goes_on)."""
+    if a.ends or a.tokens < 5 and not a_goes_on or not b.tokens \
+            or not (_may_wrap(a) and _may_wrap(b)):
+        return None
+    if a.cjk * 2 >= a.tokens or b.cjk * 2 >= b.tokens:
+        return None
+    tail = b.tokens <= 4 and END.search(b.text) is not None
+    if b.text[0].islower():
+        return "running" if b.tokens >= 3 else "tail" if tail else None
+    if not (_long_running(a) and a.text[-1].isalnum()):
+        return None
+    if _long_running(b):
+        return "running"
+    return "tail" if tail or a.text.rsplit(None, 1)[-1].lower() in _OPEN_END else None
+
+
+def _join_wrapped(shapes: list[LineShape], index: list[int]) -> set[int]:
+    """The lines that go on with the sentence of the line above them (see _continues).
+    Running lines are running text even though neither ends a sentence; a sentence's
+    tail is only joined to it, and weighs as what it looks like."""
+    going_on = set()
     for j in range(1, len(shapes)):
         if index[j] != index[j - 1] + 1:
             continue
-        a, b = shapes[j - 1], shapes[j]
-        if a.ends or a.tokens < 5 or b.tokens < 3 or not (_may_wrap(a) and _may_wrap(b)):
-            continue
-        if a.cjk * 2 >= a.tokens or b.cjk * 2 >= b.tokens:
-            continue
-        # Lower case on the next line, or a long lower-case line broken at a word.
-        if b.text[0].islower() or (_long_running(a) and _long_running(b) and a.text[-1].isalnum()):
-            a.prose = b.prose = True
+        how = _continues(shapes[j - 1], shapes[j], j - 1 in going_on)
+        if how == "running":
+            shapes[j - 1].prose = shapes[j].prose = True
+        if how:
+            going_on.add(j)
+    return going_on
+
+
+def _paragraphs(shapes: list[LineShape], body_at: list[int], going_on: set[int]) -> list[str]:
+    """The kept lines, with a line that goes on with the one kept above it joined to it."""
+    out: list[str] = []
+    for n, j in enumerate(body_at):
+        if out and j in going_on and body_at[n - 1] == j - 1:
+            out[-1] += " " + shapes[j].text
+        else:
+            out.append(shapes[j].text)
+    return out
 
 
 REPEATED_PROSE = 4
@@ -424,7 +460,7 @@ def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = Non
         if text:
             index.append(n)
             shapes.append(LineShape(text))
-    _join_wrapped(shapes, index)
+    going_on = _join_wrapped(shapes, index)
     _mark_link_boxes(shapes)
     reasons: list[str | None] = []
     prev_image = False
@@ -454,9 +490,14 @@ def clean_lines(raw_lines: list[str], repeats=None, title_hint: str | None = Non
             span = _find_span(shapes, reasons)
             title_at, keep_reason = _keep_lines(shapes, reasons, span, title_hint)
         span = _end_on_paragraphs(shapes, keep_reason, span)
+        # The last words of a kept sentence, wrapped onto a line of their own, stay with it.
+        for j in sorted(going_on):
+            if keep_reason.get(j - 1, "title") != "title" and j not in keep_reason \
+                    and reasons[j] is None:
+                keep_reason[j] = keep_reason[j - 1]
 
     title_at = settle_title(shapes, keep_reason, title_at)
     title = shapes[title_at].text if title_at is not None else None
     body_at = sorted(j for j, r in keep_reason.items() if r != "title")
-    return Cleaned(title, [shapes[j].text for j in body_at], len(raw_lines), shapes, index,
+    return Cleaned(title, _paragraphs(shapes, body_at, going_on), len(raw_lines), shapes, index,
                    title_at, span, body_at, keep_reason, reasons)
