@@ -622,6 +622,11 @@ def test_a_headline_may_end_in_an_abbreviation():
     doc = run(raw, Options(command="clean", independent=True))
     assert doc.title == "Report: bilingual services cost more than rest of Ont."
     assert doc.published == "2012-01-10T10:52"
+    # a month's name is no abbreviation: a sentence ending in one is the article's
+    lead = "The province hopes to have its new translation office open for business in July."
+    doc = run("\n\n".join([lead, *PARAS]) + "\n", Options(command="clean", independent=True))
+    assert doc.title is None
+    assert doc.text.split("\n")[0] == lead
 
 
 def test_a_chinese_dateline_without_a_year_is_no_headline():

@@ -27,7 +27,9 @@ def skip_header(shapes, reasons, span):
     return last + 1, end
 
 
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])+)\.$")
+_ABBREVIATION_END = re.compile(
+    r"\b(?:[A-Z](?:\.[A-Z])+|Inc|Co|Corp|Ltd|Jr|Sr|St|Bros|Ave|Ont|Que|Calif|Ariz|Fla|Mass"
+    r"|Penn|Pa|Va|Ill|Mich|Minn|Tex|Colo|Conn|Ore|Okla|Wis|Tenn|Ky|La|Md|Mo|Nev|Ga|Ala)\.$")
 _SEPARATORS = ("|", "｜", "»", "›", ">", "/", "•")
 
 
