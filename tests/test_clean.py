@@ -682,3 +682,11 @@ def test_hard_wrapped_paragraphs_come_back_whole():
     # cleaning the clean text again changes nothing
     again = run(f"{doc.title}\n{doc.text}\n", Options(command="clean", independent=True))
     assert (again.title, again.text) == (doc.title, doc.text)
+
+
+def test_a_chinese_line_cut_after_a_comma_goes_on():
+    first, rest = ARTICLE.split("，", 1)
+    raw = ("首页 | 新闻 | 财经\n\n北京会见外国代表团\n\n2024-03-01 10:00 来源：新华社\n\n"
+           f"{first}，\n{rest}\n\n{ARTICLE}\n\n{ARTICLE}\n")
+    doc = run(raw, Options(command="clean", independent=True))
+    assert doc.text.split("\n") == [ARTICLE] * 3

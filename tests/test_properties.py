@@ -56,7 +56,7 @@ def input_lines(raw: str) -> set[str]:
 
 def made_of_input_lines(kept: str, raw: str) -> bool:
     """Whether kept is a line of raw, or lines of it one under the other (no blank line
-    between) joined by spaces: a hard-wrapped paragraph made whole."""
+    between) joined (by spaces, but for Chinese): a hard-wrapped paragraph made whole."""
     from newsclean.clean.mojibake import repair
     lines = [norm(x) for x in repair(raw).splitlines()]
     want = norm(kept)
@@ -67,7 +67,9 @@ def made_of_input_lines(kept: str, raw: str) -> bool:
         for following in lines[i + 1:]:
             if joined == want or not following or len(joined) >= len(want):
                 break
-            joined += " " + following
+            # Chinese goes on without a space
+            spaced = joined + " " + following
+            joined = spaced if want.startswith(spaced) else joined + following
         if joined == want:
             return True
     return False

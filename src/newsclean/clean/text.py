@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .headline import heads_text, headline_shaped, is_sentence, key, pick_title, same_title, skip_header
-from .shapes import CAPTION_WORDS, COMMENTS_START, END, LIST_HEADING, TIMESTAMP, LineShape, furniture_share, lower_share
+from .shapes import CAPTION_WORDS, CJK_CHAR, COMMENTS_START, END, LIST_HEADING, TIMESTAMP, LineShape, furniture_share, lower_share
 
 
 def normalise(text: str) -> str:
@@ -77,13 +77,15 @@ def _continues(a: LineShape, b: LineShape, a_goes_on: bool = False) -> str | Non
     sentence that a leaves open: hard-wrapped text (<pre>, <br>) puts one sentence on
     several lines. "running": lower case on the next line says so, or a long lower-case
     line broken at a word before another; "tail": a long line broken after "of", or
-    before the sentence's last words ("company."). A short line may go on only from
-    the line above it (a_goes_on)."""
+    before the sentence's last words ("company."), or a Chinese line after a comma.
+    A short line may go on only from the line above it (a_goes_on)."""
     if a.ends or a.tokens < 5 and not a_goes_on or not b.tokens \
             or not (_may_wrap(a) and _may_wrap(b)):
         return None
     if a.cjk * 2 >= a.tokens or b.cjk * 2 >= b.tokens:
-        return None
+        # Chinese: only a line cut after a comma is known to go on.
+        chinese = a.cjk * 2 >= a.tokens and b.cjk * 2 >= b.tokens
+        return "tail" if chinese and a.text[-1] in "，、," else None
     tail = b.tokens <= 4 and END.search(b.text) is not None
     if b.text[0].islower():
         return "running" if b.tokens >= 3 else "tail" if tail else None
@@ -115,7 +117,8 @@ def _paragraphs(shapes: list[LineShape], body_at: list[int], going_on: set[int])
     out: list[str] = []
     for n, j in enumerate(body_at):
         if out and j in going_on and body_at[n - 1] == j - 1:
-            out[-1] += " " + shapes[j].text
+            text = shapes[j].text
+            out[-1] += ("" if CJK_CHAR.match(text) and not out[-1][-1].isascii() else " ") + text
         else:
             out.append(shapes[j].text)
     return out
