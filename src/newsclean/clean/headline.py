@@ -146,7 +146,7 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
             score += weight * shared / max(len(said), SHARED_FLOOR)
         # An English headline has its standfirst or its photo's caption right under it,
         # speaking of the article too: of two such lines, the upper one is the headline.
-        if i + 1 < start and latin:
+        if i + 1 < start and latin and shared >= SHARED_MIN:
             under = shapes[i + 1]
             if under.cjk * 2 < under.tokens and headline_shaped(under, reasons[i + 1]) \
                     and len(vocabulary(under.text) & article) >= SHARED_MIN:
