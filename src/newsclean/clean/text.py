@@ -113,15 +113,18 @@ def _join_wrapped(shapes: list[LineShape], index: list[int]) -> set[int]:
 
 
 def _paragraphs(shapes: list[LineShape], body_at: list[int], going_on: set[int]) -> list[str]:
-    """The kept lines, with a line that goes on with the one kept above it joined to it."""
-    out: list[str] = []
+    """The kept lines, with a line that goes on with the one kept above it joined to it
+    (Chinese without a space)."""
+    out: list[list[str]] = []
     for n, j in enumerate(body_at):
+        text = shapes[j].text
         if out and j in going_on and body_at[n - 1] == j - 1:
-            text = shapes[j].text
-            out[-1] += ("" if CJK_CHAR.match(text) and not out[-1][-1].isascii() else " ") + text
+            if not (CJK_CHAR.match(text) and not out[-1][-1][-1].isascii()):
+                out[-1].append(" ")
+            out[-1].append(text)
         else:
-            out.append(shapes[j].text)
-    return out
+            out.append([text])
+    return ["".join(pieces) for pieces in out]
 
 
 REPEATED_PROSE = 4
