@@ -108,3 +108,10 @@ def test_pieces_give_their_score_to_the_whole():
     score = {term: value for value, term in result}
     assert score == {"区域化党建": 48.0, "党建": 54.0, "半马苏河": 35.0}
     assert wholes == {"区域化党建", "半马苏河"}
+
+
+def test_a_run_holding_a_linking_adverb_is_a_phrase_not_a_name():
+    # 健康又吉祥 and 健康又吉利: 健康又吉 recurs between different neighbours.
+    text = ("龙味年菜健康又吉祥，年夜饭健康又吉利。营养师说，年菜健康又吉祥最重要，"
+            "一家人吃得健康又吉利。")
+    assert not any("又" in name for name in _names(text))

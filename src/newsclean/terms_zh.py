@@ -20,6 +20,8 @@ FUNCTION_CHARS = set("的了是在从其之为与和及或被把将对于以而�
                      "后前中上下内外里时年月日万亿元个次位名些每当向给让使得着过很更最又再还只才已"
                      "等说称")    # and who said it: 林颂凯说, 法国星期天报说
 
+# Characters that make a run a phrase wherever they stand in it: 废旧家电的处理, 健康又吉祥.
+_INSIDE_PHRASES = frozenset("的又也都很还再才")
 _HAN_RUN = re.compile(f"[{segment.CJK}]{{2,}}")
 _HAN_CHAR = re.compile(f"[{segment.CJK}]")
 REPEAT_MIN = 2      # a name the segmenter does not know must recur this often ...
@@ -49,7 +51,7 @@ def repeated_names(text: str, words: list[str], known: dict, counts: collections
 def _names(text: str, words: list[str], known: dict,
            counts: collections.Counter) -> dict[str, int]:
     """A run counts when it recurs, is no word of the background vocabulary, is cut by
-    the segmenter at some of its places, holds no 的 (a phrase: 废旧家电的处理), its ends
+    the segmenter at some of its places, holds no 的 or 又 (a phrase: 废旧家电的处理), its ends
     are not function characters, and at most of its occurrences each end falls between
     two words or inside a word that is no word (a slip of the segmenter), never inside
     a real one (党建合|作), and it is met after and before more than one character.
@@ -67,7 +69,8 @@ def _names(text: str, words: list[str], known: dict,
         for gram, at in level.items():
             # Kept whole by the segmenter at all its places, a run is a candidate
             # already, counted right; cut at some, it is counted at every place.
-            if (gram[0] in FUNCTION_CHARS or gram[-1] in FUNCTION_CHARS or "的" in gram
+            if (gram[0] in FUNCTION_CHARS or gram[-1] in FUNCTION_CHARS
+                    or not _INSIDE_PHRASES.isdisjoint(gram)
                     or gram in known or len(at) <= counts.get(gram, 0)):
                 continue
             if blocked is None:
