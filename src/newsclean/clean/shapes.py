@@ -111,6 +111,7 @@ FURNITURE_START = re.compile(
     r"|(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|关注我们|關注我們|手机看新闻|手機看新聞)"
     r"|(?:发表评论|發表評論|我要评论|我要評論|网友评论|網友評論|查看评论|查看評論|验证码|驗證碼|匿名|用户名|用戶名|密码|密碼)"
     r"|loading\.{0,3}\s*$|Copyright\s*:"
+    r"|(?:Main |Sub-?)?(?:Categor(?:y|ies)|Tags?|Topics?|Filed (?:under|in)|Also [Ii]ncluded [Ii]n)\s*:"
     r"|(?:Smaller|Larger|Bigger|Increase|Decrease|Reset)\s+(?:Font|Text)\b.{0,20}$"
     r"|(?:E\W?mail|Report (?:an )?(?:error|typo)|Enlarge\s*(?:Close)?|On the Web)\s*:?\s*$"
     r"|\W*Comments?\s*:\s*\d{1,6}\b.{0,30}$"
