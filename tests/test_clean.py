@@ -565,6 +565,14 @@ def test_a_no_break_space_read_as_latin1_leaves_no_stray_letters():
     assert repair("ÂNGELA Â bientôt") == "ÂNGELA Â bientôt"     # one is real text
 
 
+def test_cp1252_punctuation_read_as_control_characters_is_given_back():
+    from newsclean.clean.mojibake import repair
+    assert repair("BRITAIN\x92S \x93JAB\x94 \x96 a \x85") == "BRITAIN’S “JAB” – a …"
+    assert repair("no byte \x81 for this one") == "no byte \x81 for this one"
+    doc = run("JAB THAT COULD CURE BRITAIN\x92S OBESITY\n\n" + "\n\n".join(PARAS) + "\n")
+    assert doc.title == "JAB THAT COULD CURE BRITAIN’S OBESITY"
+
+
 def test_a_headline_under_a_list_of_links_is_still_the_headline():
     raw = "\n\n".join(["Example Daily News", "More in Business", "Bus fares rise in March",
                        "City opens new skating rink", "Photo galleries", "RSS",

@@ -77,9 +77,21 @@ def repair_sequences(text: str) -> str:
     return _SEQUENCE.sub(_decoded, text)
 
 
+# Control characters 80-9F are never text: cp1252's punctuation read as Latin-1
+# ("BRITAIN\x92S" for BRITAIN’S).
+_C1 = re.compile("[\u0080-\u009f]")
+_C1_AS_CP1252 = {o: bytes([o]).decode("cp1252") for o in range(0x80, 0xA0)
+                 if o not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def repair_controls(text: str) -> str:
+    """cp1252 punctuation read as Latin-1 control characters, given back."""
+    return text.translate(_C1_AS_CP1252) if _C1.search(text) else text
+
+
 def repair(text: str) -> str:
     """The text as it was before the wrong decoding (a whole Chinese page, or the UTF-8
-    characters of any page), or the text unchanged."""
+    characters of any page, or cp1252 punctuation), or the text unchanged."""
     data = _to_bytes(text) if looks_mangled(text) else None
     if data is not None:
         best, best_cjk = text, 0
@@ -90,4 +102,4 @@ def repair(text: str) -> str:
                 best, best_cjk = fixed, cjk
         if best_cjk:
             return best
-    return repair_sequences(text)
+    return repair_controls(repair_sequences(text))
