@@ -484,6 +484,26 @@ def test_comments_are_closed_ends_the_article():
     assert doc.text.split("\n") == body
 
 
+COMMENTS = [
+    "About time the council did something about the traffic on those roads, I cycle there "
+    "every single day and it is dangerous.",
+    "Posted by: Joe | January 16, 2012, 7:28 am",
+    "Six kilometres is a start, but the lanes should run all the way to the station if they "
+    "want commuters to use them.",
+    "Posted by: Mary | January 16, 2012, 8:29 am",
+    "The shops will be fine, people on bikes buy things too, and they come back more often.",
+    "Posted by: Sam | January 16, 2012, 9:31 am"]
+
+
+@pytest.mark.parametrize("heading", ["User Comments", None])
+def test_a_thread_of_one_line_comments_ends_the_article(heading):
+    raw = "\n\n".join(["Council approves riverside cycle lanes", *CYCLE_LANES, "Print",
+                       *([heading] if heading else []), *COMMENTS]) + "\n"
+    doc = run(raw, Options(command="clean", independent=True))
+    assert doc.text.split("\n")[:3] == CYCLE_LANES
+    assert COMMENTS[2] not in doc.text and COMMENTS[4] not in doc.text
+
+
 BODY_EN = ("The province says flu shots are still available at clinics and pharmacies, and "
            "urges anyone who has not yet been vaccinated to get the shot before the season peaks.\n\n"
            "Health officials said the number of confirmed cases doubled over the past two weeks, "

@@ -107,6 +107,9 @@ def test_clean_text_is_made_of_input_lines(raw):
 
 
 @given(raw=texts)
+# two wrapped lines that make no running text once joined: they stay two lines
+@example(raw="The council approved the budget on Tuesday, after a long debate about schools."
+             "\n0:0:0:0\n0:0:0\u34000\ra:0\x1b0:0:0")
 def test_cleaning_clean_output_changes_nothing(raw):
     first = newsclean.process_text(raw, Options(command="clean"))
     again = newsclean.process_text(_as_dump(first), Options(command="clean"))

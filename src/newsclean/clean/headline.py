@@ -13,15 +13,19 @@ def is_sentence(s: LineShape) -> bool:
 
 def skip_header(shapes, reasons, span):
     """A punctuated headline and its dateline can open the run; the article starts
-    after the last metadata line among its first lines."""
+    after the last metadata line among its first lines, before two paragraphs."""
     start, end = span
     last = None
+    paragraphs = 0
     for j in range(start, min(start + 6, end)):
         s = shapes[j]
         if (s.date and not is_sentence(s) or s.meta) and s.tokens < 30:
             last = j
-        elif s.prose and s.tokens >= 60:
-            break
+        elif s.prose and s.tokens >= 20:
+            # a long paragraph, or two, are the article itself: what follows them is no header
+            paragraphs += 1 if s.tokens < 60 else 2
+            if paragraphs >= 2:
+                break
     if last is None or last + 1 >= end:
         return span
     return last + 1, end

@@ -152,6 +152,7 @@ COMMENTS_START = re.compile(
     r"^.{0,30}\b\d{1,6}\s+(?:comments?|responses?|replies)\b|^\s*(?:comments?\s*\(\d{1,6}\)\s*$"
     r"|(?:sign in|log in|register) to (?:comment|post)|(?:leave|post|add|write) (?:a |your )?(?:comment|reply)"
     r"|show comments|view comments|reader comments|readers' comments|discussion\s*$"
+    r"|(?:user|visitor|member|your)s?'? comments\s*:?\s*$"
     r"|发表评论|發表評論|网友评论|網友評論|我要评论|我要評論|评论区|評論區|已有\d{1,6}(?:条|條|人)|"
     r"共\s*\d{1,6}\s*(?:条|條|篇)(?:评论|評論)|留言板|我来说两句|我來說兩句"
     r"|^(?:新闻|新聞|网友|網友)(?:讨论|討論)|^(?:讨论区|討論區)"

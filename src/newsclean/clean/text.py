@@ -114,17 +114,25 @@ def _join_wrapped(shapes: list[LineShape], index: list[int]) -> set[int]:
 
 def _paragraphs(shapes: list[LineShape], body_at: list[int], going_on: set[int]) -> list[str]:
     """The kept lines, with a line that goes on with the one kept above it joined to it
-    (Chinese without a space)."""
-    out: list[list[str]] = []
+    (Chinese without a space), where the paragraph made reads as running text on its
+    own: cleaning the clean text again must find it so."""
+    groups: list[list[str]] = []
     for n, j in enumerate(body_at):
         text = shapes[j].text
-        if out and j in going_on and body_at[n - 1] == j - 1:
-            if not (CJK_CHAR.match(text) and not out[-1][-1][-1].isascii()):
-                out[-1].append(" ")
-            out[-1].append(text)
+        if groups and j in going_on and body_at[n - 1] == j - 1:
+            if not (CJK_CHAR.match(text) and not groups[-1][-1][-1].isascii()):
+                groups[-1].append(" ")
+            groups[-1].append(text)
         else:
-            out.append([text])
-    return ["".join(pieces) for pieces in out]
+            groups.append([text])
+    out = []
+    for pieces in groups:
+        joined = "".join(pieces)
+        if len(pieces) == 1 or LineShape(joined).prose:
+            out.append(joined)
+        else:
+            out += [piece for piece in pieces if piece != " "]
+    return out
 
 
 REPEATED_PROSE = 4
@@ -304,19 +312,21 @@ def _cut_at_comments(shapes, reasons, weights, span):
     stamp = None          # the last timestamp line met after the article's first part
     for j in range(start, end):
         s = shapes[j]
+        if seen >= 60 and s.tokens <= 12 and (s.date or TIMESTAMP.search(s.text)):
+            # Comments come one under another, each with its time (however the line
+            # weighs: "Posted by: Joe | January 16, 2012, 7:28 am"); an article does not
+            # (a date and a time on adjacent lines are one dateline).
+            if stamp is not None and 2 <= j - stamp <= 12:
+                cut = stamp - 1 if stamp - 1 > start and not shapes[stamp - 1].prose else stamp
+                return start, cut
+            stamp = j
+            continue
         if weights[j] > 0:
             seen += s.tokens
             continue
         if seen >= 60 and COMMENTS_START.search(s.text[:80]):
             return start, j
-        if seen >= 60 and s.tokens <= 12 and (s.date or TIMESTAMP.search(s.text)):
-            # Comments come one under another, each with its time; an article does not
-            # (a date and a time on adjacent lines are one dateline).
-            if stamp is not None and 3 <= j - stamp <= 12:
-                cut = stamp - 1 if stamp - 1 > start and not shapes[stamp - 1].prose else stamp
-                return start, cut
-            stamp = j
-        elif seen >= 100 and reasons[j] is None and headline_shaped(s, None) \
+        if seen >= 100 and reasons[j] is None and headline_shaped(s, None) \
                 and any(n.date and n.tokens < 30 for n in _next_standing(shapes, reasons, j, 2)):
             return start, j
     return span
