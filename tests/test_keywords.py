@@ -188,3 +188,7 @@ def test_english_verbs_head_no_term():
     assert "Mortgage approvals" in found
     assert not any(set(k.lower().split()) & {"raised", "rose", "raise", "fell", "hurt"}
                    for k in found)
+    found = extract_keywords("The previous agreements tied health funding to targets. "
+                             "Broadband speed tests show the broadband speed of cities.", 6, "en")
+    assert "previous agreements" in found and any("speed" in k for k in found)
+    assert not any("tied" in k for k in found)

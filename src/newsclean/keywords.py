@@ -218,7 +218,8 @@ def _is_verb(word: str, before: str, after: str, in_term: bool) -> bool:
     low = word.lower()
     if after.lower() in _DETERMINERS or before == "to" and word.islower():
         return True
-    return in_term and (low in _PAST or word.islower() and len(low) > 4 and low.endswith("ed"))
+    return in_term and (low in _PAST or word.islower() and len(low) > 3
+                        and low.endswith("ed") and not low.endswith("eed"))    # speed, breed
 
 
 def _en_chunks(text: str) -> list[list[str]]:
