@@ -447,12 +447,15 @@ CYCLE_LANES = [
     "while some shop owners fear losing parking spaces outside their stores.",
     "The council said it would review traffic on nearby streets six months after the lanes "
     "open and publish the results on its website."]
+# Readers' comments on it.
+REMARKS = [
+    "About time the council did something about the traffic on those roads, I cycle there "
+    "every single day and it is dangerous.",
+    "Six kilometres is a start, but the lanes should run all the way to the station if they "
+    "want commuters to use them.",
+    "The shops will be fine, people on bikes buy things too, and they come back more often."]
 # A comment thread under a closed-comments notice.
-CLOSED_THREAD = [
-    "Comments are now closed for this story",
-    "Joe in Riverside",
-    "About time the council did something about the traffic on those roads, I cycle "
-    "there every single day and it is dangerous."]
+CLOSED_THREAD = ["Comments are now closed for this story", "Joe in Riverside", REMARKS[0]]
 
 
 def test_an_english_sites_notices_and_forms_are_dropped():
@@ -476,23 +479,16 @@ def test_an_english_sites_notices_and_forms_are_dropped():
 def test_comments_are_closed_ends_the_article():
     body = CYCLE_LANES
     raw = "\n\n".join(["Council approves riverside cycle lanes", *body,
-                       *CLOSED_THREAD,
-                       "Mary, ON",
-                       "Six kilometres is a start, but the lanes should run all the way to the station "
-                       "if they want commuters to use them."]) + "\n"
+                       *CLOSED_THREAD, "Mary, ON", REMARKS[1]]) + "\n"
     doc = run(raw, Options(command="clean", independent=True))
     assert doc.text.split("\n") == body
 
 
-COMMENTS = [
-    "About time the council did something about the traffic on those roads, I cycle there "
-    "every single day and it is dangerous.",
-    "Posted by: Joe | January 16, 2012, 7:28 am",
-    "Six kilometres is a start, but the lanes should run all the way to the station if they "
-    "want commuters to use them.",
-    "Posted by: Mary | January 16, 2012, 8:29 am",
-    "The shops will be fine, people on bikes buy things too, and they come back more often.",
-    "Posted by: Sam | January 16, 2012, 9:31 am"]
+# The remarks, each with its stamp under it.
+COMMENTS = [line for remark, stamp in zip(REMARKS, ["Joe | January 16, 2012, 7:28 am",
+                                                    "Mary | January 16, 2012, 8:29 am",
+                                                    "Sam | January 16, 2012, 9:31 am"])
+            for line in (remark, f"Posted by: {stamp}")]
 
 
 @pytest.mark.parametrize("heading", ["User Comments", None])
@@ -501,7 +497,7 @@ def test_a_thread_of_one_line_comments_ends_the_article(heading):
                        *([heading] if heading else []), *COMMENTS]) + "\n"
     doc = run(raw, Options(command="clean", independent=True))
     assert doc.text.split("\n")[:3] == CYCLE_LANES
-    assert COMMENTS[2] not in doc.text and COMMENTS[4] not in doc.text
+    assert REMARKS[1] not in doc.text and REMARKS[2] not in doc.text
 
 
 BODY_EN = ("The province says flu shots are still available at clinics and pharmacies, and "

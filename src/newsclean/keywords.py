@@ -49,7 +49,7 @@ _GENERIC_ZH = set("""
 
 
 # Verbs of saying: a run ending in one is who said it (郑木明介绍), not a term.
-_SAYS = set("表示 指出 介绍 认为 强调 透露 坦言 直言 提到 解释 回应 告诉 报道 报导".split())
+_SAYS = tuple("表示 指出 介绍 认为 强调 透露 坦言 直言 提到 解释 回应 告诉 报道 报导".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -165,7 +165,7 @@ def _rank_zh(text: str, title: str | None) -> Ranked:
         gram = parts[term]
         if len(gram) == 1 and 2 * after_number[term] > tf:
             continue        # what is counted (公里 of 一万公里, 万元), not what the text is about
-        if len(gram) > 1 and (tf < 2 or gram[-1] in _SAYS) or term[-2:] in _SAYS:
+        if len(gram) > 1 and tf < 2 or term.endswith(_SAYS):
             continue
         weights = [idf(w) for w in gram if len(w) > 1]
         # A run that is rarer than its words is two terms side by side, not one term.

@@ -47,8 +47,7 @@ def headline_shaped(s: LineShape, reason: str | None) -> bool:
     # A menu's item keeps its separator ("Home |", "» Health").
     if s.text.endswith(_SEPARATORS) or s.text.startswith(_SEPARATORS):
         return False
-    latin = s.cjk * 2 < s.tokens
-    if latin:
+    if s.latin:
         if not 3 <= s.words <= 35:
             return False
     elif not 4 <= s.tokens <= 70:
@@ -115,7 +114,10 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
         if shapes[j].prose and reasons[j] is None:
             article |= vocabulary(shapes[j].text)
     best, best_at = 0.0, None
+    english_shared = 0      # words an English candidate shares with the article
     for i in range(start - 1, lo - 1, -1):
+        # the line under this one was the last line looked at
+        shared_under, english_shared = english_shared, 0
         s = shapes[i]
         if not headline_shaped(s, reasons[i]):
             continue
@@ -123,6 +125,9 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
         shared = len(said & article)
         if reasons[i] is not None and shared < SHARED_MIN:
             continue
+        latin = s.latin
+        if latin:
+            english_shared = shared
         score = 1.0 - 0.04 * (start - 1 - i)
         near = shapes[i + 1:min(i + 4, start + 1)]
         if any(n.date or n.meta for n in near):
@@ -140,7 +145,6 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
             score -= 1.0
         # Names of sites, sections and outlets are shorter than headlines; a standfirst
         # or a caption under the headline is longer.
-        latin = s.cjk * 2 < s.tokens
         if (s.words <= 3) if latin else (s.tokens < 8):
             score -= 1.5
         elif latin and s.words > HEADLINE_WORDS:
@@ -150,11 +154,8 @@ def pick_title(shapes, reasons, span, hint: str, from_markup: bool = False):
             score += weight * shared / max(len(said), SHARED_FLOOR)
         # An English headline has its standfirst or its photo's caption right under it,
         # speaking of the article too: of two such lines, the upper one is the headline.
-        if i + 1 < start and latin and shared >= SHARED_MIN:
-            under = shapes[i + 1]
-            if under.cjk * 2 < under.tokens and headline_shaped(under, reasons[i + 1]) \
-                    and len(vocabulary(under.text) & article) >= SHARED_MIN:
-                score += ABOVE_ITS_STANDFIRST
+        if latin and shared >= SHARED_MIN and shared_under >= SHARED_MIN:
+            score += ABOVE_ITS_STANDFIRST
         if score > best:
             best, best_at = score, i
     return best_at

@@ -210,6 +210,11 @@ class LineShape:
         return self._date
 
     @property
+    def latin(self) -> bool:
+        """Text in Latin script: its tokens are words, not Chinese characters."""
+        return self.cjk * 2 < self.tokens
+
+    @property
     def meta(self) -> bool:
         if self._meta is None:
             # A full sentence that names an agency or a reporter is still a sentence.
@@ -231,7 +236,7 @@ class LineShape:
         self.ends = bool(END.search(text[-12:])) if text else False
         self.words = len(text.split())
         # Latin text needs more tokens than Chinese (one token per word, not per character).
-        latin = self.cjk * 2 < self.tokens
+        latin = self.latin
         min_tokens = 6 if latin else 8
         self.prose = self.tokens >= min_tokens and (
             self.ends or self.clauses >= 2 or (self.clauses >= 1 and self.tokens >= 20)

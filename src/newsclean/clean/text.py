@@ -82,9 +82,9 @@ def _continues(a: LineShape, b: LineShape, a_goes_on: bool = False) -> str | Non
     if a.ends or a.tokens < 5 and not a_goes_on or not b.tokens \
             or not (_may_wrap(a) and _may_wrap(b)):
         return None
-    if a.cjk * 2 >= a.tokens or b.cjk * 2 >= b.tokens:
+    if not (a.latin and b.latin):
         # Chinese: only a line cut after a comma is known to go on.
-        chinese = a.cjk * 2 >= a.tokens and b.cjk * 2 >= b.tokens
+        chinese = not a.latin and not b.latin
         return "tail" if chinese and a.text[-1] in "，、," else None
     tail = b.tokens <= 4 and END.search(b.text) is not None
     if b.text[0].islower():
@@ -113,26 +113,33 @@ def _join_wrapped(shapes: list[LineShape], index: list[int]) -> set[int]:
 
 
 def _paragraphs(shapes: list[LineShape], body_at: list[int], going_on: set[int]) -> list[str]:
-    """The kept lines, with a line that goes on with the one kept above it joined to it
-    (Chinese without a space), where the paragraph made reads as running text on its
-    own: cleaning the clean text again must find it so."""
+    """The kept lines, with a line that goes on with the one kept above it joined to it,
+    where the paragraph made reads as running text on its own: cleaning the clean text
+    again must find it so."""
     groups: list[list[str]] = []
     for n, j in enumerate(body_at):
-        text = shapes[j].text
         if groups and j in going_on and body_at[n - 1] == j - 1:
-            if not (CJK_CHAR.match(text) and not groups[-1][-1][-1].isascii()):
-                groups[-1].append(" ")
-            groups[-1].append(text)
+            groups[-1].append(shapes[j].text)
         else:
-            groups.append([text])
+            groups.append([shapes[j].text])
     out = []
-    for pieces in groups:
-        joined = "".join(pieces)
-        if len(pieces) == 1 or LineShape(joined).prose:
+    for lines in groups:
+        joined = _joined(lines) if len(lines) > 1 else lines[0]
+        if len(lines) == 1 or LineShape(joined).prose:
             out.append(joined)
         else:
-            out += [piece for piece in pieces if piece != " "]
+            out += lines
     return out
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines of one paragraph as one: a space between them, none within Chinese."""
+    pieces = [lines[0]]
+    for before, line in zip(lines, lines[1:]):
+        if not (CJK_CHAR.match(line) and not before[-1].isascii()):
+            pieces.append(" ")
+        pieces.append(line)
+    return "".join(pieces)
 
 
 REPEATED_PROSE = 4
@@ -242,7 +249,7 @@ def _discount_teasers(shapes, reasons, weights) -> None:
     first = next((i for i, s in enumerate(shapes) if s.prose and reasons[i] is None), None)
     lone = []
     for i, s in enumerate(shapes):
-        if weights[i] <= 0 or s.tokens >= (50 if s.cjk * 2 < s.tokens else 80):
+        if weights[i] <= 0 or s.tokens >= (50 if s.latin else 80):
             continue
         before, after = neighbour_prose(i, -1), neighbour_prose(i, 1)
         if before is False and after is False and not (i == first and _opens_article(shapes, i)):
