@@ -280,3 +280,34 @@ def test_module_entry_point_and_utf8_stdout():
                           capture_output=True, timeout=120, env=env)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout.decode("utf-8"))["title"] == SEED_TITLE
+
+
+def test_jsonl_record_metadata_is_the_documents(runner, tmp_path):
+    """A crawler's title and date come back as the document's, the cleaner fills in the
+    rest, and a field newsclean computes is replaced with a warning."""
+    dump = (DATA / "clean_en_dump.txt").read_text(encoding="utf-8")
+    src = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "a", "title": "Harbour bridge reopens after six months of repairs",
+         "published": "2011-12-09", "publisher": "The Riverside Courier", "text": dump},
+        {"id": "b", "title": "Crawler  headline", "keywords": ["old"], "text": dump},
+        {"id": "c", "title": "A record without text"},
+        {"id": "d", "title": ["not", "text"], "text": dump},
+    ]
+    src.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(src), "-f", "jsonl"])
+    a, b, c, d = records(result.stdout)
+    assert (a["title"], a["published"], a["publisher"]) == (
+        "Harbour bridge reopens after six months of repairs", "2011-12-09",
+        "The Riverside Courier")
+    assert a["author"] == "Helen Marsh"                     # found by the cleaner
+    assert a["title"] not in a["text"].splitlines()
+    assert b["title"] == "Crawler headline" and b["published"] == "2011-12-09T14:05"
+    assert b["keywords"] != ["old"] and any("keywords" in w for w in b["warnings"])
+    assert c["title"] == "A record without text" and c["error"]["type"] == "format"
+    assert d["title"] == "Harbour bridge reopens after six months of repairs"
+    assert any("not a string" in w for w in d["warnings"])
+    assert list(a)[:3] == ["id", "path", "title"]           # newsclean's keys in their order
+    result = runner.invoke(app, ["digest", str(src), "-f", "json"])
+    (story,) = json.loads(result.stdout)["stories"]          # one story, three copies
+    assert "Crawler headline" in {c["title"] for c in story["copies"]}

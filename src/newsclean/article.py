@@ -9,6 +9,9 @@ RECORD_KEYS = (
     "path", "title", "published", "publisher", "author", "language", "script",
     "text", "keywords", "summary", "warnings",
 )
+# The metadata a JSONL input record may give itself (a crawler's title and date): the
+# document keeps it, and the cleaner finds only what the record does not say.
+GIVEN_KEYS = ("title", "published", "publisher", "author")
 
 
 @dataclass
@@ -46,7 +49,7 @@ class Article:
     analysis_text: str | None = None
 
     def to_record(self, explain: bool = False) -> dict[str, Any]:
-        record: dict[str, Any] = dict(self.extra)
+        record = {k: v for k, v in self.extra.items() if k not in RECORD_KEYS}
         for key in RECORD_KEYS:
             record[key] = getattr(self, key)
         if explain and self.lines is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-from .article import RECORD_KEYS, Article
+from .article import GIVEN_KEYS, RECORD_KEYS, Article
 from .options import Options
 
 FORMATS = ("text", "markdown", "json", "jsonl")
@@ -23,9 +23,12 @@ def record(doc: Article, options: Options) -> dict[str, Any]:
 def failure_record(path: str, error_type: str, message: str,
                    extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """A failed input has the same keys as any record, empty, plus `error`."""
-    rec: dict[str, Any] = dict(extra or {})
+    extra = extra or {}
+    rec = {k: v for k, v in extra.items() if k not in RECORD_KEYS}
     for key in RECORD_KEYS:
-        rec[key] = [] if key in ("keywords", "summary", "warnings") else None
+        given = extra.get(key) if key in GIVEN_KEYS else None     # the record's own metadata
+        rec[key] = given if isinstance(given, str) else \
+            [] if key in ("keywords", "summary", "warnings") else None
     rec["path"] = path
     rec["text"] = ""
     rec["error"] = {"type": error_type, "message": message}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
-from .article import Article
+from .article import GIVEN_KEYS, Article
 from .decoding import (MIXED, REPAIRED, check_codec, decode_bytes, decode_mixed_line,
                        detect_encoding, not_valid, strip_bom)
 from .errors import DecodeError, InputFormatError, NewscleanError, ReadError, printable
@@ -31,6 +31,8 @@ STDIN = "-"
 # Keys newsclean adds to some records only; a JSONL input's own field of that name
 # would pass through and be taken for newsclean's (an ok record with an "error").
 _RESERVED = ("error", "lines")
+# Keys newsclean computes for every record: a record's own value would be replaced.
+_COMPUTED = ("path", "language", "script", "keywords", "summary", "warnings")
 _LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -384,6 +386,11 @@ def _jsonl_documents(text: str, name: str, file_warnings: list[str]) -> Iterator
             if key in record:
                 record.pop(key)
                 warnings.append(f'input field "{key}" dropped: the key is newsclean\'s')
+        for key in _COMPUTED:
+            if key in record:
+                record.pop(key)
+                warnings.append(f'input field "{key}" replaced: newsclean computes it')
+        given = _given_metadata(record, warnings)
         body = record.get("text")
         html = record.get("html")
         extra = {k: v for k, v in record.items() if k not in ("text", "html")}
@@ -402,11 +409,27 @@ def _jsonl_documents(text: str, name: str, file_warnings: list[str]) -> Iterator
             failure.extra = extra
             yield failure
             continue
-        doc = Article(path=where, raw=raw, extra=extra, warnings=warnings)
+        doc = Article(path=where, raw=raw, extra=extra, warnings=warnings, **given)
         doc.is_html = not isinstance(body, str)
         yield doc
     if not records:
         raise InputFormatError(name, "no JSON lines, only whitespace")
+
+
+def _given_metadata(record: dict, warnings: list[str]) -> dict[str, str]:
+    """The record's own title, date, publisher and author, where it gives them as text;
+    a field of another kind (a number, a list) is dropped from the record, with a warning."""
+    given = {}
+    for key in GIVEN_KEYS:
+        value = record.get(key)
+        if isinstance(value, str):
+            value = " ".join(value.split())
+            if value:
+                given[key] = value
+        elif value is not None:
+            record.pop(key)
+            warnings.append(f'input field "{key}" dropped: not a string')
+    return given
 
 
 def _scrub(value: Any) -> Any:

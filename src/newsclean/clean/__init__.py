@@ -68,8 +68,11 @@ def _keep_as_is(doc: Article) -> Article:
         raw_lines = doc.raw.splitlines()
     lines = [normalise(x) for x in raw_lines]
     lines = [x for x in lines if x]
-    title = None
-    if len(lines) > 1 and len(lines[0]) <= 120 and not lines[0].endswith(("。", ".", "！", "？")):
+    title = doc.title               # a JSONL record's own title
+    if title is not None:
+        if lines and lines[0] == title:
+            lines = lines[1:]
+    elif len(lines) > 1 and len(lines[0]) <= 120 and not lines[0].endswith(("。", ".", "！", "？")):
         title = lines[0]
         lines = lines[1:]
     doc.title = title
@@ -105,7 +108,8 @@ def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Ar
         raw_lines, found = clean_html(raw)
     else:
         raw_lines = raw.splitlines()
-    result = clean_lines(raw_lines, repeats, found.get("title"))
+    # A title the input gives (a JSONL record's own) is the headline to look for.
+    result = clean_lines(raw_lines, repeats, doc.title or found.get("title"))
     body = result.body
     verdicts = result.verdicts if options.explain else None
     if html and found.get("text"):
@@ -116,15 +120,16 @@ def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Ar
             verdicts = (lambda: _verdicts_from(result, theirs)) if options.explain else None
     lines = [s.text for s in result.shapes]
     info = meta.extract(lines, result.title_at, result.span)
-    doc.title = result.title or found.get("title")
-    if doc.title and body and body[0] == doc.title and (body is not result.body or not result.title):
+    doc.title = doc.title or result.title or found.get("title")
+    if doc.title and body and body[0] == doc.title and (body is not result.body
+                                                        or result.title != doc.title):
         # The markup's headline again at the top of the text (the line cleaner's own
         # body already leaves out what repeats its own headline).
         body = body[1:]
     doc.text = "\n".join(body)
-    doc.published = info["published"] or found.get("published")
-    doc.publisher = info["publisher"] or found.get("publisher")
-    doc.author = info["author"] or found.get("author")
+    doc.published = doc.published or info["published"] or found.get("published")
+    doc.publisher = doc.publisher or info["publisher"] or found.get("publisher")
+    doc.author = doc.author or info["author"] or found.get("author")
     if options.explain:
         doc.lines = [Line(normalise(t), kept, reason)
                      for t, (kept, reason) in zip(raw_lines, verdicts())]
