@@ -93,6 +93,38 @@ def test_batch_drops_repeated_furniture_and_keeps_syndicated_body():
     assert docs[0].publisher == "城南晚报"
 
 
+def test_daily_reports_of_one_template_keep_their_text():
+    """Reports that differ only in their figures are articles, not furniture: a counter
+    in a short line is ignored when lines are compared, a sentence's figures are not."""
+    raws = [f"城南晚报\n设为首页 加入收藏\n城南今日天气 2024年5月{d}日\n"
+            f"5月{d}日白天多云，最高气温2{d}度，最低气温1{d}度，东南风3到4级。\n"
+            f"今天城南各区空气质量为良，首要污染物为臭氧，浓度{d}0微克每立方米。\n"
+            f"阅读 ({d}12)\n"
+            for d in range(1, 7)]
+    batch = learn_batch(raws)
+    for d, raw in enumerate(raws, 1):
+        doc = run(raw, batch=batch)
+        assert doc.text.split("\n") == [
+            f"5月{d}日白天多云，最高气温2{d}度，最低气温1{d}度，东南风3到4级。",
+            f"今天城南各区空气质量为良，首要污染物为臭氧，浓度{d}0微克每立方米。"]
+    assert batch.repeats("阅读 (999)") == 6 and batch.repeats("设为首页 加入收藏") == 6
+
+
+def test_a_one_paragraph_story_on_every_page_of_the_run_is_kept():
+    raws = [f"城南晚报\n设为首页 加入收藏\n外国代表团来访之{i}\n{ARTICLE}\n" for i in range(4)]
+    batch = learn_batch(raws)
+    for raw in raws:
+        doc = run(raw, batch=batch)
+        assert doc.text == ARTICLE and not doc.warnings
+
+
+def test_a_page_without_article_text_says_so():
+    doc = run("Home | News | Sport\nShare on Facebook\n"
+              "Copyright 2024 The Courier. All rights reserved.\n")
+    assert doc.text == "" and doc.warnings == ["no article text found"]
+    assert run(read("clean_batch_1.txt")).warnings == []
+
+
 def test_independent_learns_nothing():
     raws = [read(f"clean_batch_{i}.txt") for i in (1, 2, 3)]
     batch = learn_batch(raws)

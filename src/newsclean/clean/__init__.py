@@ -10,7 +10,7 @@ from typing import Iterable
 from ..article import Article, Line
 from ..options import Options
 from . import meta, mojibake
-from .batch import BatchStats, Keyed, keyed_lines
+from .batch import BatchStats, Keyed, body_line, keyed_lines
 from .text import clean_lines, normalise
 
 __all__ = ["BatchStats", "learn_batch", "learn_keyed", "learnable_lines", "is_html", "clean"]
@@ -110,6 +110,12 @@ def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Ar
         raw_lines = raw.splitlines()
     # A title the input gives (a JSONL record's own) is the headline to look for.
     result = clean_lines(raw_lines, repeats, doc.title or found.get("title"))
+    if repeats is not None and not result.body:
+        # Every sentence this page has, the run has too (a one-paragraph story sent to
+        # every site of the run): they are its article; the short lines the run repeats
+        # are still its furniture.
+        result = clean_lines(raw_lines, lambda text: 0 if body_line(text) else repeats(text),
+                             doc.title or found.get("title"))
     body = result.body
     verdicts = result.verdicts if options.explain else None
     if html and found.get("text"):
@@ -127,6 +133,8 @@ def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Ar
         # body already leaves out what repeats its own headline).
         body = body[1:]
     doc.text = "\n".join(body)
+    if not body:
+        doc.warnings.append("no article text found")
     doc.published = doc.published or info["published"] or found.get("published")
     doc.publisher = doc.publisher or info["publisher"] or found.get("publisher")
     doc.author = doc.author or info["author"] or found.get("author")

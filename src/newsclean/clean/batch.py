@@ -25,9 +25,18 @@ STORY_HEAD = 2
 
 def line_key(text: str) -> int:
     """A stable 64-bit key of a line (the same in every process, unlike hash()).
-    Counters differ from page to page ("阅读 (123)"): the line is the same furniture."""
-    norm = "".join(text.split()).lower().encode("utf-8").translate(None, b"0123456789")
+    Counters differ from page to page ("阅读 (123)"): the line is the same furniture.
+    A sentence's figures are its own: the daily reports of one template (weather,
+    markets) differ in them, and each is an article."""
+    norm = "".join(text.split()).lower().encode("utf-8")
+    if not body_line(text):
+        norm = norm.translate(None, b"0123456789")
     return (zlib.crc32(norm) << 32) | zlib.adler32(norm)
+
+
+def body_line(line: str) -> bool:
+    """A line of the length and end of a paragraph, not of furniture."""
+    return len(line) >= BODY_LINE and line.endswith(_SENTENCE_END)
 
 
 # One line of a document as learning needs it: (line_key, is a body-length line).
@@ -41,8 +50,7 @@ def keyed_lines(lines: Iterable[str]) -> list[Keyed]:
     for line in lines:
         line = line.strip()
         if line and len(line) <= MAX_LINE:
-            keyed.append((line_key(line), len(line) >= BODY_LINE
-                          and line.endswith(_SENTENCE_END)))
+            keyed.append((line_key(line), body_line(line)))
     return keyed
 
 
