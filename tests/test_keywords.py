@@ -192,3 +192,16 @@ def test_english_verbs_head_no_term():
                              "Broadband speed tests show the broadband speed of cities.", 6, "en")
     assert "previous agreements" in found and any("speed" in k for k in found)
     assert not any("tied" in k for k in found)
+
+
+def test_accented_latin_words_stay_whole():
+    text = ("Zürich café owners protest\n"
+            "The Zürich café owners protested on Monday against the new rules. Café owners "
+            "in Zürich say the rules on café terraces are unfair. The mayor of Zürich met "
+            "café owners. São Paulo and Kraków sent observers.")
+    found = extract_keywords(text, 8, "en")
+    assert found[0] == "Zürich café owners"
+    assert "café terraces" in found
+    words = {w for k in found for w in k.split()}
+    assert not words & {"rich", "caf", "met", "sent", "Z"}
+    assert "São Paulo" in found

@@ -67,3 +67,11 @@ def test_numbered_items_do_not_split_after_their_number():
     assert split_sentences("1.沪港通拟10月推出；2.注册制方案年底前成形") == [
         "1.沪港通拟10月推出；", "2.注册制方案年底前成形"]
     assert split_sentences("缺陷.该染料最适合70℃染色") == ["缺陷.", "该染料最适合70℃染色"]
+
+
+def test_accented_words_and_sentences():
+    assert words("Café owners in Zürich, São Paulo", "en") == [
+        "Café", "owners", "in", "Zürich", "São", "Paulo"]
+    assert split_sentences("He left on Monday. Élodie Martin took over. Ärzte "
+                           "protested.") == [
+        "He left on Monday.", "Élodie Martin took over.", "Ärzte protested."]

@@ -88,7 +88,7 @@ def _is_affix_zh(word: str) -> bool:
             and word not in stopwords() and not _NUMBERISH.match(word))
 
 
-_LATIN_TERM = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9+]")
+_LATIN_TERM = re.compile(f"[{segment.LATIN}][{segment.LATIN}0-9+\\-]*[{segment.LATIN}0-9+]")
 
 
 def _zh_tokens(text: str, words: list[str] | None = None) -> list[str]:
@@ -187,7 +187,7 @@ ZH_TF = 1.0
 ZH_COHESION = 0.5
 
 
-_EN_SPLIT = re.compile(r"[^A-Za-z0-9'’\-\s]+|\s{2,}|\n")
+_EN_SPLIT = re.compile(f"[^{segment.LATIN}0-9'’\\-\\s]+|\\s{{2,}}|\\n")
 # Verbs and vague words of abstracts and reports: they head no term.
 _GENERIC_EN = set("""
 propose proposed proposes present presented presents show shows shown use used uses using
@@ -211,7 +211,10 @@ _ADJECTIVE_END = ("al", "ive", "ous", "ful", "less", "able", "ible", "ly", "ed",
 # A word before one of these, or after "to", is a verb (losing their stores, to build):
 # it heads no term; nor does a past tense after the subject (prices fell, China raised).
 _DETERMINERS = set("the a an their his her its this these those our my your".split())
-_PAST = set("fell rose grew sank won lost".split())
+# Irregular past tenses of news copy (none of them also a common noun).
+_PAST = set("""fell rose grew sank won lost met told took gave made held paid sold bought
+built sent spent began became came went knew brought caught fought taught sought drove
+wrote spoke broke chose""".split())
 
 
 def _is_verb(word: str, before: str, after: str, in_term: bool) -> bool:

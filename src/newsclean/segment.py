@@ -18,7 +18,9 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 # snownlp.seg.seg only runs its model over these; everything else is split at whitespace.
 _HAN_RUN = re.compile("([\u4e00-\u9fa5]+)")
-_EN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+# Letters of Latin script, accented ones too (Zürich, café, São Paulo), without × and ÷.
+LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_EN_WORD = re.compile(f"[{LATIN}0-9]+(?:['’\\-][{LATIN}0-9]+)*")
 
 # ----------------------------------------------------------------- sentences
 
@@ -32,8 +34,8 @@ _ABBREVIATIONS = {
     "no", "gen", "gov", "sen", "rep", "lt", "col", "capt", "mt", "fig", "etc", "e.g", "i.e",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_NEXT_STARTS_SENTENCE = re.compile(f"\\s+[{re.escape(_OPENERS)}]*[A-Z0-9{CJK}]")
+_WORD_BEFORE = re.compile(f"([{LATIN}][{LATIN}.]*)$")
+_NEXT_STARTS_SENTENCE = re.compile(f"\\s+[{re.escape(_OPENERS)}]*[A-Z\u00c0-\u00d6\u00d8-\u00de0-9{CJK}]")
 _HAS_CONTENT = re.compile(f"[\\w{CJK}]")
 _LOOK_BACK = 40    # characters around a mark that decide whether it ends a sentence
 
