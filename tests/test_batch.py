@@ -75,12 +75,22 @@ def test_two_workers_write_what_one_process_writes(cli, command):
                                               "11_report.txt", "missing.txt"]
 
 
-def test_parallel_results_come_back_one_per_input_in_order():
+def test_parallel_results_come_back_in_input_order_a_jsonl_input_in_records():
     items = batch_items()
     options = Options(command="clean")
-    serial = [(r.item.path, [d.path for d in r.docs]) for r in results(items, options, 1)]
-    parallel = [(r.item.path, [d.path for d in r.docs]) for r in results(items, options, 2)]
-    assert parallel == serial and len(parallel) == len(items)
+
+    def outline(jobs):
+        return [(r.item.path, [d.path for d in r.docs], r.first, r.last)
+                for r in results(items, options, jobs)]
+    serial = outline(1)
+    assert outline(2) == serial
+    assert [path for path, _, _, last in serial if last] == [i.path for i in items]
+    feed = [(docs, first, last) for path, docs, first, last in serial
+            if path.endswith("09_feed.jsonl")]
+    assert [(first, last) for _, first, last in feed] == [(True, False), (False, False),
+                                                          (False, True)]
+    assert [Path(d).name for docs, _, _ in feed for d in docs] == [
+        "09_feed.jsonl:1", "09_feed.jsonl:2", "09_feed.jsonl:3"]
 
 
 @pytest.mark.parametrize("count", [0, 1, 2, 7, 16, 33, 300, 5000])
@@ -171,3 +181,22 @@ def test_learning_loses_only_the_input_whose_worker_died(tmp_path, monkeypatch):
     serial = learn(list(discover([str(folder)])), Options(command="clean", jobs=1))
     assert crashed.documents == serial.documents == 4
     assert crashed.counts == serial.counts
+
+
+def test_a_jsonl_input_streams_its_records(tmp_path, monkeypatch):
+    """The first record of a large JSONL file is done, and can be written, before the
+    others are processed."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(f'{{"id": {i}, "text": "第{i}条新闻。内容很短。"}}\n'
+                            for i in range(50)), encoding="utf-8")
+    processed = []
+    real = batch.process
+    monkeypatch.setattr(batch, "process",
+                        lambda doc, options, b=None: processed.append(doc.path) or real(doc, options, b))
+    stream = results([Input(str(feed))], Options(command="clean"), 1)
+    first = next(stream)
+    assert first.first and not first.last and [d.extra for d in first.docs] == [{"id": 0}]
+    assert len(processed) == 1
+    rest = list(stream)
+    assert len(processed) == 50 and rest[-1].last
+    assert [d.extra["id"] for r in rest for d in r.docs] == list(range(1, 50))

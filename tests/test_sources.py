@@ -242,3 +242,13 @@ def test_text_that_starts_like_a_binary(start):
     assert doc.raw.startswith(start)
     with pytest.raises(InputFormatError, match="an executable"):
         docs(b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + bytes(200))
+
+
+def test_jsonl_records_end_at_newlines_only():
+    """A JSON string may hold U+2028, U+2029 or U+0085 as they are; only \\n (or \\r\\n)
+    ends a record."""
+    data = ('{"id": "a", "text": "第一段。\u2028第二段\u0085。"}\r\n'
+            '{"id": "b", "text": "第三段\u2029。"}').encode()
+    a, b = docs(data, "feed.jsonl")
+    assert (a.extra, a.raw) == ({"id": "a"}, "第一段。\u2028第二段\u0085。")
+    assert (b.extra, b.raw) == ({"id": "b"}, "第三段\u2029。")

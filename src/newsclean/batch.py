@@ -99,11 +99,11 @@ def _peek_inputs(items: Inputs, n: int) -> tuple[list[Input], Iterator[Input | F
     """The first n inputs (fewer if there are fewer), read no further than needed, and
     all the items: one pass over them, not a second walk of the folders."""
     rest = iter(items)
-    seen: list[Input | Failure] = []
-    first: list[Input] = []
+    seen: list = []
+    first: list = []
     for item in rest:
         seen.append(item)
-        if isinstance(item, Input):
+        if isinstance(item, (Input, Part)):        # something to work on
             first.append(item)
             if len(first) == n:
                 break
@@ -141,36 +141,75 @@ def convert_streams(items: Inputs, options: Options, writer,
 
 @dataclass
 class Result:
-    """One input and what became of it: its documents (processed) or failures, in order."""
+    """One input and what became of it: its documents (processed) or failures, in order.
+    A JSONL input comes back in parts, one per record, so that its records are written
+    as they are done: `first` and `last` say which part of its input this is."""
     item: Input | Failure
     docs: list[Article | Failure] = field(default_factory=list)
+    first: bool = True
+    last: bool = True
 
 
-def process_input(item: Input | Failure, options: Options, batch=None) -> Result:
-    """Read, decode and process one input. Never raises for a bad input: every problem
-    becomes a Failure in the result, so a batch can always account for it."""
+@dataclass
+class Part:
+    """One record of a JSONL input, read by the run and processed like an input (by a
+    worker, with --jobs): the records of one large file are shared out and stream out."""
+    item: Input
+    doc: Article | Failure
+    first: bool
+    last: bool
+
+
+def _processed(doc: Article | Failure, options: Options, batch) -> Article | Failure:
+    if isinstance(doc, Failure):
+        return doc
+    try:
+        return process(doc, options, batch)
+    except NewscleanError as exc:
+        return Failure(doc.path, exc, doc.extra)
+
+
+def process_input(item: Input | Failure | Part, options: Options, batch=None) -> Result:
+    """Read, decode and process one input (or one record of it). Never raises for a bad
+    input: every problem becomes a Failure in the result, so a batch can always account
+    for it."""
     if isinstance(item, Failure):
         return Result(item)
-    result = Result(item)
-    for doc in documents_of(item, options):
-        if isinstance(doc, Article):
-            try:
-                doc = process(doc, options, batch)
-            except NewscleanError as exc:
-                doc = Failure(doc.path, exc, doc.extra)
-        result.docs.append(doc)
-    return result
+    if isinstance(item, Part):
+        return Result(item.item, [_processed(item.doc, options, batch)], item.first, item.last)
+    return Result(item, [_processed(doc, options, batch) for doc in documents_of(item, options)])
 
 
-def _crashed(item: Input, message: str) -> Result:
+def _crashed(item: Input | Part, message: str) -> Result:
+    if isinstance(item, Part):
+        return Result(item.item, [Failure(item.doc.path, StageError(item.doc.path, message),
+                                          item.doc.extra)], item.first, item.last)
     return Result(Failure(item.path, StageError(item.path, message)))
+
+
+def _records_apart(items: Inputs, options: Options) -> Iterator[Input | Failure | Part]:
+    """The inputs, each JSONL input as its records, read one after another."""
+    for item in items:
+        if isinstance(item, Input) and (item.is_jsonl or options.input_format == "jsonl"):
+            pending, first = None, True
+            for doc in documents_of(item, options):
+                if pending is not None:
+                    yield Part(item, pending, first, False)
+                    first = False
+                pending = doc
+            if pending is not None:
+                yield Part(item, pending, first, True)
+        else:
+            yield item
 
 
 def results(items: Inputs, options: Options, jobs: int = 1,
             batch=None) -> Iterator[Result]:
-    """Every input's Result, in input order, computed by `jobs` processes. At most a few
-    inputs per worker are in flight, so memory does not grow with the number of inputs."""
-    return in_order(items, process_input, _crashed, options, jobs, batch)
+    """Every input's Result, in input order (a JSONL input's in parts), computed by
+    `jobs` processes. At most a few inputs per worker are in flight, so memory does not
+    grow with the number of inputs, nor with the records of a JSONL file."""
+    return in_order(_records_apart(items, options), process_input, _crashed, options, jobs,
+                    batch)
 
 
 # What a worker does with one input: work(item, options, batch). A module-level
@@ -259,13 +298,13 @@ def in_order(items: Inputs, work: Work, crashed: Crashed, options: Options,
         worked = iter(done)
         for item in chunk:
             # Failures found before the run (a missing path) never went to a worker.
-            yield next(worked) if isinstance(item, Input) else work(item, options, batch)
+            yield next(worked) if isinstance(item, (Input, Part)) else work(item, options, batch)
 
     try:
         for chunk in _chunks(items, jobs, chunk_max):
-            todo = [i for i in chunk if isinstance(i, Input)]
+            todo = [i for i in chunk if isinstance(i, (Input, Part))]
             for item in todo:               # workers cannot read our stdin
-                if item.is_stdin:
+                if isinstance(item, Input) and item.is_stdin:
                     read_bytes(item)
             future, pool = workers.submit(todo) if todo else (None, None)
             pending.append([chunk, todo, future, pool])
@@ -389,22 +428,26 @@ def run(items: Inputs, options: Options, writer,
 
     for result in results(items, options, options.jobs, batch):
         item = result.item
-        tally.inputs += 1
+        if result.first:
+            tally.inputs += 1
         if isinstance(item, Failure):
             fail(item, whole_input=True)
         else:
             # A failure inside a JSONL file is one record among others; a failure of a
             # plain input is the whole input, and leaves no output file behind.
             whole = not (item.is_jsonl or options.input_format == "jsonl")
-            writer.start_input(relative_name(item))
+            if result.first:
+                writer.start_input(relative_name(item))
             for doc in result.docs:
                 if isinstance(doc, Failure):
                     fail(doc, whole_input=whole)
                 else:
                     writer.add(render(doc, options))
                     tally.ok += 1
-            writer.end_input(ok=not whole or not any(isinstance(d, Failure) for d in result.docs))
-        if on_progress:
+            if result.last:
+                writer.end_input(ok=not whole
+                                 or not any(isinstance(d, Failure) for d in result.docs))
+        if on_progress and result.last:
             on_progress()
     if isinstance(items, _WithoutOutput):
         tally.skipped = items.skipped

@@ -289,7 +289,7 @@ def documents(items: Iterable[Input | Failure], options: Options, jobs: int = 1,
         if isinstance(result.item, Failure):
             yield result.item
         yield from result.docs
-        if on_result:
+        if on_result and result.last:
             on_result()
 
 

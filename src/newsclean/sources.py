@@ -354,7 +354,7 @@ def to_documents(item: Input, data: bytes, encoding: str | None = None,
 
 def _jsonl_documents(text: str, name: str, file_warnings: list[str]) -> Iterator[Article | Failure]:
     records = 0
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(_json_lines(text), 1):
         if not line.strip():
             continue
         records += 1
@@ -414,6 +414,19 @@ def _jsonl_documents(text: str, name: str, file_warnings: list[str]) -> Iterator
         yield doc
     if not records:
         raise InputFormatError(name, "no JSON lines, only whitespace")
+
+
+def _json_lines(text: str) -> Iterator[str]:
+    """The lines of a JSONL text, one at a time (no list of them all). Only a newline
+    ends one: a JSON string may hold U+2028 or U+0085 as they are, which splitlines()
+    would break a record at."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        yield text[start:end].removesuffix("\r")
+        start = end + 1
 
 
 def _given_metadata(record: dict, warnings: list[str]) -> dict[str, str]:
