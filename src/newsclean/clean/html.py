@@ -119,8 +119,18 @@ def _trafilatura(html: str) -> dict:
         return found
     if md is not None:
         date = md.date if md.date and re.match(r"\d{4}-\d{2}-\d{2}", md.date) else None
-        found.update(title=md.title, published=date, author=md.author, publisher=md.sitename)
+        found.update(title=md.title, published=date, author=_author(md.author), publisher=md.sitename)
     return found
+
+
+def _author(names: str | None) -> str | None:
+    """trafilatura's author without what it took for one from a page's labels and links
+    ("Published", "- Hanis", "Http; Www"): a name is two words or more, an acronym (PTI),
+    or Han characters."""
+    from .shapes import CJK_CHAR
+    parts = [p.strip(" -–—|:") for p in (names or "").split(";")]
+    kept = [p for p in parts if " " in p or (p.isupper() and len(p) > 1) or CJK_CHAR.search(p)]
+    return "; ".join(kept) or None
 
 
 def clean_html(html: str) -> tuple[list[str], dict]:
