@@ -607,13 +607,28 @@ def test_body_sentences_name_no_publisher_or_author(name):
     assert (doc.publisher, doc.author) == (None, None)
 
 
+def bus_page(head: str) -> str:
+    """A small news page with `head` in its <head>."""
+    paragraph = "The city will run night buses all year, the council said on Monday. " * 5
+    return (f"<html><head><title>Night buses</title>{head}</head><body><article>"
+            f"<h1>Night buses</h1><p>{paragraph}</p></article></body></html>")
+
+
 @pytest.mark.parametrize("meta_author, author", [
     ("Published", None), ("- Hanis", None), ("Jane Roe; Http; Www", "Jane Roe")])
 def test_html_author_meta_that_names_nobody_is_dropped(meta_author, author):
-    paragraph = "The city will run night buses all year, the council said on Monday. " * 5
-    page = (f"<html><head><title>Night buses</title><meta name='author' content='{meta_author}'>"
-            f"</head><body><article><h1>Night buses</h1><p>{paragraph}</p></article></body></html>")
+    page = bus_page(f"<meta name='author' content='{meta_author}'>")
     assert run(page, path="bus.html").author == author
+
+
+@pytest.mark.parametrize("notice, publisher", [
+    ("Copyright (c) 2011 Harbour FM Online News", "Harbour FM Online News"),
+    ("© 2011 Radar Online, Llc", "Radar Online"),
+    ("2012 BSkyB; All Rights Reserved.", "BSkyB"),
+    ("Copyright 2012", None)])
+def test_html_copyright_meta_gives_the_name_alone(notice, publisher):
+    page = bus_page(f"<meta name='Copyright' content='{notice}'>")
+    assert run(page, path="bus.html").publisher == publisher
 
 
 def test_an_advertiser_or_a_photographer_is_no_author():

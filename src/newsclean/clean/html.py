@@ -119,8 +119,28 @@ def _trafilatura(html: str) -> dict:
         return found
     if md is not None:
         date = md.date if md.date and re.match(r"\d{4}-\d{2}-\d{2}", md.date) else None
-        found.update(title=md.title, published=date, author=_author(md.author), publisher=md.sitename)
+        found.update(title=md.title, published=date, author=_author(md.author),
+                     publisher=_publisher(md.sitename))
     return found
+
+
+# A copyright notice that trafilatura gives as the site's name (<meta name="Copyright">):
+# "Copyright (c) 2011 Joy FM Online News", "© 2011 Radar Online, Llc", "2012 BSkyB; All
+# Rights Reserved.", "版权所有 2008 新浪".
+_COPYRIGHT_MARK = re.compile(r"\bcopyright\b|©|&copy;|\(c\)|\ball rights reserved\b|版权所有|版權所有", re.I)
+_COPYRIGHT_WORDS = re.compile(_COPYRIGHT_MARK.pattern + r"|(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)",
+                              re.I)
+
+
+def _publisher(name: str | None) -> str | None:
+    """The site's name, without the notice around it when it is a copyright line; None
+    when the notice names nobody."""
+    if not name or not _COPYRIGHT_MARK.search(name):
+        return name
+    bare = _COPYRIGHT_WORDS.sub(" ", name)
+    # What follows a comma or semicolon is a company's form or a slogan ("Radar Online, Llc").
+    bare = " ".join(re.split(r"[,;，；|]", bare)[0].split()).strip(" .:-–")
+    return bare or None
 
 
 def _author(names: str | None) -> str | None:
