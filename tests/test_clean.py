@@ -631,6 +631,18 @@ def test_html_copyright_meta_gives_the_name_alone(notice, publisher):
     assert run(page, path="bus.html").publisher == publisher
 
 
+def test_html_library_warnings_stay_off_stderr():
+    """dateutil warns about "CST" while trafilatura reads the date; only newsclean's own
+    diagnostics may reach stderr."""
+    import warnings
+    page = bus_page("<meta name='publish-date' content='2012-01-10 18:33:00 CST'>")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        doc = run(page, path="bus.html")
+    assert doc.published.startswith("2012-01-10")
+    assert [str(w.message) for w in caught] == []
+
+
 def test_an_advertiser_or_a_photographer_is_no_author():
     from newsclean.clean.meta import find_author
     assert find_author(["Ads by Google"]) is None

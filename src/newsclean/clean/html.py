@@ -5,6 +5,7 @@ the markup holds (<title>, meta tags) from trafilatura.
 from __future__ import annotations
 
 import re
+import warnings
 
 _BLOCK = frozenset(
     "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
@@ -106,17 +107,23 @@ def strip_tags(html: str) -> str:
 
 
 def _trafilatura(html: str) -> dict:
-    """trafilatura's metadata and main text; {} when it is missing or fails."""
-    try:
-        import trafilatura
-    except ImportError:
-        return {}
-    found: dict = {}
-    try:
-        md = trafilatura.extract_metadata(html)
-        found["text"] = trafilatura.extract(html, include_comments=False) or ""
-    except Exception:   # trafilatura raises many kinds on broken markup; all of it is optional
-        return found
+    """trafilatura's metadata and main text; {} when it is missing or fails.
+
+    The libraries under it warn about the pages they read (dateutil's
+    UnknownTimezoneWarning for "CST"); our stderr carries only our own diagnostics,
+    so their warnings are silenced here, for these calls alone."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            import trafilatura
+        except ImportError:
+            return {}
+        found: dict = {}
+        try:
+            md = trafilatura.extract_metadata(html)
+            found["text"] = trafilatura.extract(html, include_comments=False) or ""
+        except Exception:   # trafilatura raises many kinds on broken markup; all of it is optional
+            return found
     if md is not None:
         date = md.date if md.date and re.match(r"\d{4}-\d{2}-\d{2}", md.date) else None
         found.update(title=md.title, published=date, author=_author(md.author),
