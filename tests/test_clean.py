@@ -643,6 +643,30 @@ def test_html_library_warnings_stay_off_stderr():
     assert [str(w.message) for w in caught] == []
 
 
+@pytest.mark.parametrize("head, published", [
+    ("<meta property='article:published_time' content='2024-03-02T10:00:00'>", "2024-03-02T10:00"),
+    ("<meta name='publish-date' content='2012-01-10 18:33:00 CST'>", "2012-01-10T18:33"),
+    ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+     "\"datePublished\": \"2024-03-02T10:00:00+08:00\"}</script>", "2024-03-02T10:00"),
+    ("<meta property='article:published_time' content='2024-03-02'>", "2024-03-02"),
+])
+def test_html_published_keeps_the_time_the_page_gives(head, published):
+    assert run(bus_page(head), path="bus.html").published == published
+
+
+def test_html_published_time_completes_a_date_in_the_lines():
+    page = bus_page("<meta property='article:published_time' content='2024-03-02T10:00:00'>")
+    page = page.replace("<h1>Night buses</h1>", "<h1>Night buses</h1><p>March 2, 2024</p>")
+    assert run(page, path="bus.html").published == "2024-03-02T10:00"
+
+
+def test_html_published_time_of_another_day_is_not_taken():
+    head = ("<meta property='article:published_time' content='2024-03-02'>"
+            "<meta property='article:modified_time' content='2024-03-05T08:00:00'>"
+            "<meta name='pubdate' content='2024-03-05T08:00:00'>")
+    assert run(bus_page(head), path="bus.html").published == "2024-03-02"
+
+
 def test_an_advertiser_or_a_photographer_is_no_author():
     from newsclean.clean.meta import find_author
     assert find_author(["Ads by Google"]) is None

@@ -90,6 +90,14 @@ def _verdicts_from(result, kept_lines: list[str]) -> list[tuple[bool, str]]:
     return out
 
 
+def _published(ours: str | None, markup: str | None) -> str | None:
+    """The date the lines give, or the markup's; the markup's when it gives the time
+    of that same day and the lines give only the day."""
+    if ours and markup and len(ours) == 10 and markup.startswith(ours):
+        return markup
+    return ours or markup
+
+
 def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Article:
     """The stage: headline, clean body and metadata of one document. Lines repeated
     across the run are dropped only with a batch and without options.independent."""
@@ -122,7 +130,7 @@ def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Ar
         # body already leaves out what repeats its own headline).
         body = body[1:]
     doc.text = "\n".join(body)
-    doc.published = info["published"] or found.get("published")
+    doc.published = _published(info["published"], found.get("published"))
     doc.publisher = info["publisher"] or found.get("publisher")
     doc.author = info["author"] or found.get("author")
     if options.explain:

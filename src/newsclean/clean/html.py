@@ -126,9 +126,37 @@ def _trafilatura(html: str) -> dict:
             return found
     if md is not None:
         date = md.date if md.date and re.match(r"\d{4}-\d{2}-\d{2}", md.date) else None
+        date = _with_time(html, date) if date else None
         found.update(title=md.title, published=date, author=_author(md.author),
                      publisher=_publisher(md.sitename))
     return found
+
+
+# Where pages state when they were published, with the time of day.
+_PUBLISHED_META = frozenset("article:published_time og:published_time publish-date publishdate "
+                            "pubdate datepublished date.published dc.date.issued".split())
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+
+
+def _with_time(html: str, date: str) -> str:
+    """trafilatura's date with the time the page's meta tags or JSON-LD give for it
+    ("2024-03-02T10:00"), in the form the text cleaner writes; the date alone when no
+    tag gives a time on that day."""
+    from lxml import etree, html as lxml_html
+    from .meta import find_date
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return date
+    values = [m.get("content") or "" for m in root.iter("meta")
+              if any((m.get(a) or "").lower() in _PUBLISHED_META for a in ("property", "name", "itemprop"))]
+    values += [v for s in root.iter("script") if s.get("type") == "application/ld+json"
+               for v in _LD_PUBLISHED.findall(s.text or "")]
+    for value in values:
+        found = find_date(value)
+        if found and found.startswith(date[:10]) and "T" in found:
+            return found
+    return date
 
 
 # A copyright notice that trafilatura gives as the site's name (<meta name="Copyright">):
