@@ -295,6 +295,22 @@ def test_date_shapes(line, published):
     (["来源：[ 国际金融报 ]"], "国际金融报"),
     (["Source: Reuters"], "Reuters"),
     (["资料来源：某医院统计"], None),
+    (["2022年02月13日07:48 | 来源：新华日报"], "新华日报"),
+    (["2005-04-27 14:32更新 来源：千龙新闻网"], "千龙新闻网"),
+    (["[ 黄宇 ] 来源：[ 国际金融报 ]"], "国际金融报"),
+    (["文章来源: 华西都市报"], "华西都市报"),
+    (["SOURCE Ford Motor Company"], "Ford Motor Company"),
+    (["Published: 9:58AM Thursday January 12, 2012 Source: Reuters"], "Reuters"),
+    # running text, a word holding "source", a photo credit, a person, markup residue
+    (["据介绍，这些资金来源：政府补贴和社会捐助两部分。"], None),
+    (["Police are still investigating the source of the drugs taken in each case."], None),
+    (["Please note: If no author information is provided, the source is cited instead."], None),
+    (["Children's Resource Center"], None),
+    (["来源：资料图"], None),
+    (["来源: 尹娟"], None),
+    (["来源：", 'size="20"'], None),
+    (["2005-01-06 08:13更新 来源：转载文章"], None),
+    (["Original Source: HCG Drops Available At HcgDropsCentral.com Offers Safe Weight Loss"], None),
 ])
 def test_publisher_shapes(lines, publisher):
     from newsclean.clean.meta import find_publisher
@@ -310,6 +326,26 @@ def test_publisher_shapes(lines, publisher):
     (["記者問及：“為何當日下午醫院螢幕不再顯示？”"], None),
     (["By Helen Marsh, Transport Correspondent"], "Helen Marsh"),
     (["By: JOHN SMITH"], "JOHN SMITH"),
+    (["（文/赵勇）"], "赵勇"),
+    (["文 官嘉盈"], "官嘉盈"),
+    (["Health / Life Style | By Jayna Davis"], "Jayna Davis"),
+    (["Posted on January 17, 2012 - 04:28 by Kate Taylor"], "Kate Taylor"),
+    (["Wed 3:59 pm by Deborah Sterescu"], "Deborah Sterescu"),
+    (["By Cherie Taylor of the Daily Post"], "Cherie Taylor"),
+    (["By IANS,"], "IANS"),
+    (["By Reuters"], "Reuters"),
+    # not bylines: running text, a headline, a link, a lone first name, 文 inside a word
+    (["Implants manufactured by French company PIP were recalled."], None),
+    (["See table of actual allocations by PCT and exposition book 2012-13"], None),
+    (["This article is published by Guardian Professional. Join the network."], None),
+    (["Tesco Hit Hard By Xmas Sales Plunge"], None),
+    (["Explore by Topic"], None),
+    (["By Wednesday afternoon, the page had more than 15,000 fans."], None),
+    (["By Posting to this site, you agree to our Terms of Service."], None),
+    (["Posted by Rob — Comment"], None),
+    (["Health / Life Style | By Cmv"], None),
+    (["文化新闻 娱乐新闻 影视"], None),
+    (["您当前的位置 ：文娱频道 > 要闻 正文"], None),
 ])
 def test_author_shapes(lines, author):
     from newsclean.clean.meta import find_author
@@ -594,6 +630,73 @@ def test_word_less_lines_do_not_cut_an_article_in_two():
                        "Copyright 2012 Example Daily News"]) + "\n"
     doc = run(raw, Options(command="clean", independent=True))
     assert [p for p in PARAS if p in doc.text] == PARAS
+
+
+@pytest.mark.parametrize("name", ["s.txt", "s2.txt", "z.txt"])
+def test_body_sentences_name_no_publisher_or_author(name):
+    doc = run(read(f"meta_body_{name}"))
+    assert doc.title and doc.published
+    assert (doc.publisher, doc.author) == (None, None)
+
+
+def bus_page(head: str) -> str:
+    """A small news page with `head` in its <head>."""
+    paragraph = "The city will run night buses all year, the council said on Monday. " * 5
+    return (f"<html><head><title>Night buses</title>{head}</head><body><article>"
+            f"<h1>Night buses</h1><p>{paragraph}</p></article></body></html>")
+
+
+@pytest.mark.parametrize("meta_author, author", [
+    ("Published", None), ("- Hanis", None), ("Jane Roe; Http; Www", "Jane Roe")])
+def test_html_author_meta_that_names_nobody_is_dropped(meta_author, author):
+    page = bus_page(f"<meta name='author' content='{meta_author}'>")
+    assert run(page, path="bus.html").author == author
+
+
+@pytest.mark.parametrize("notice, publisher", [
+    ("Copyright (c) 2011 Harbour FM Online News", "Harbour FM Online News"),
+    ("© 2011 Radar Online, Llc", "Radar Online"),
+    ("2012 BSkyB; All Rights Reserved.", "BSkyB"),
+    ("Copyright 2012", None)])
+def test_html_copyright_meta_gives_the_name_alone(notice, publisher):
+    page = bus_page(f"<meta name='Copyright' content='{notice}'>")
+    assert run(page, path="bus.html").publisher == publisher
+
+
+def test_html_library_warnings_stay_off_stderr():
+    """dateutil warns about "CST" while trafilatura reads the date; only newsclean's own
+    diagnostics may reach stderr."""
+    import warnings
+    page = bus_page("<meta name='publish-date' content='2012-01-10 18:33:00 CST'>")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        doc = run(page, path="bus.html")
+    assert doc.published.startswith("2012-01-10")
+    assert [str(w.message) for w in caught] == []
+
+
+@pytest.mark.parametrize("head, published", [
+    ("<meta property='article:published_time' content='2024-03-02T10:00:00'>", "2024-03-02T10:00"),
+    ("<meta name='publish-date' content='2012-01-10 18:33:00 CST'>", "2012-01-10T18:33"),
+    ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+     "\"datePublished\": \"2024-03-02T10:00:00+08:00\"}</script>", "2024-03-02T10:00"),
+    ("<meta property='article:published_time' content='2024-03-02'>", "2024-03-02"),
+])
+def test_html_published_keeps_the_time_the_page_gives(head, published):
+    assert run(bus_page(head), path="bus.html").published == published
+
+
+def test_html_published_time_completes_a_date_in_the_lines():
+    page = bus_page("<meta property='article:published_time' content='2024-03-02T10:00:00'>")
+    page = page.replace("<h1>Night buses</h1>", "<h1>Night buses</h1><p>March 2, 2024</p>")
+    assert run(page, path="bus.html").published == "2024-03-02T10:00"
+
+
+def test_html_published_time_of_another_day_is_not_taken():
+    head = ("<meta property='article:published_time' content='2024-03-02'>"
+            "<meta property='article:modified_time' content='2024-03-05T08:00:00'>"
+            "<meta name='pubdate' content='2024-03-05T08:00:00'>")
+    assert run(bus_page(head), path="bus.html").published == "2024-03-02"
 
 
 def test_an_advertiser_or_a_photographer_is_no_author():

@@ -93,6 +93,14 @@ def _verdicts_from(result, kept_lines: list[str]) -> list[tuple[bool, str]]:
     return out
 
 
+def _published(ours: str | None, markup: str | None) -> str | None:
+    """The date the lines give, or the markup's; the markup's when it gives the time
+    of that same day and the lines give only the day."""
+    if ours and markup and len(ours) == 10 and markup.startswith(ours):
+        return markup
+    return ours or markup
+
+
 def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Article:
     """The stage: headline, clean body and metadata of one document. Lines repeated
     across the run are dropped only with a batch and without options.independent."""
@@ -135,7 +143,7 @@ def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Ar
     doc.text = "\n".join(body)
     if not body:
         doc.warnings.append("no article text found")
-    doc.published = doc.published or info["published"] or found.get("published")
+    doc.published = doc.published or _published(info["published"], found.get("published"))
     doc.publisher = doc.publisher or info["publisher"] or found.get("publisher")
     doc.author = doc.author or info["author"] or found.get("author")
     if options.explain:

@@ -5,6 +5,7 @@ the markup holds (<title>, meta tags) from trafilatura.
 from __future__ import annotations
 
 import re
+import warnings
 
 _BLOCK = frozenset(
     "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
@@ -106,21 +107,85 @@ def strip_tags(html: str) -> str:
 
 
 def _trafilatura(html: str) -> dict:
-    """trafilatura's metadata and main text; {} when it is missing or fails."""
-    try:
-        import trafilatura
-    except ImportError:
-        return {}
-    found: dict = {}
-    try:
-        md = trafilatura.extract_metadata(html)
-        found["text"] = trafilatura.extract(html, include_comments=False) or ""
-    except Exception:   # trafilatura raises many kinds on broken markup; all of it is optional
-        return found
+    """trafilatura's metadata and main text; {} when it is missing or fails.
+
+    The libraries under it warn about the pages they read (dateutil's
+    UnknownTimezoneWarning for "CST"); our stderr carries only our own diagnostics,
+    so their warnings are silenced here, for these calls alone."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            import trafilatura
+        except ImportError:
+            return {}
+        found: dict = {}
+        try:
+            md = trafilatura.extract_metadata(html)
+            found["text"] = trafilatura.extract(html, include_comments=False) or ""
+        except Exception:   # trafilatura raises many kinds on broken markup; all of it is optional
+            return found
     if md is not None:
         date = md.date if md.date and re.match(r"\d{4}-\d{2}-\d{2}", md.date) else None
-        found.update(title=md.title, published=date, author=md.author, publisher=md.sitename)
+        date = _with_time(html, date) if date else None
+        found.update(title=md.title, published=date, author=_author(md.author),
+                     publisher=_publisher(md.sitename))
     return found
+
+
+# Where pages state when they were published, with the time of day.
+_PUBLISHED_META = frozenset("article:published_time og:published_time publish-date publishdate "
+                            "pubdate datepublished date.published dc.date.issued".split())
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+
+
+def _with_time(html: str, date: str) -> str:
+    """trafilatura's date with the time the page's meta tags or JSON-LD give for it
+    ("2024-03-02T10:00"), in the form the text cleaner writes; the date alone when no
+    tag gives a time on that day."""
+    from lxml import etree, html as lxml_html
+    from .meta import find_date
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return date
+    values = [m.get("content") or "" for m in root.iter("meta")
+              if any((m.get(a) or "").lower() in _PUBLISHED_META for a in ("property", "name", "itemprop"))]
+    values += [v for s in root.iter("script") if s.get("type") == "application/ld+json"
+               for v in _LD_PUBLISHED.findall(s.text or "")]
+    for value in values:
+        found = find_date(value)
+        if found and found.startswith(date[:10]) and "T" in found:
+            return found
+    return date
+
+
+# A copyright notice that trafilatura gives as the site's name (<meta name="Copyright">):
+# "Copyright (c) 2011 Joy FM Online News", "© 2011 Radar Online, Llc", "2012 BSkyB; All
+# Rights Reserved.", "版权所有 2008 新浪".
+_COPYRIGHT_MARK = re.compile(r"\bcopyright\b|©|&copy;|\(c\)|\ball rights reserved\b|版权所有|版權所有", re.I)
+_COPYRIGHT_WORDS = re.compile(_COPYRIGHT_MARK.pattern + r"|(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)",
+                              re.I)
+
+
+def _publisher(name: str | None) -> str | None:
+    """The site's name, without the notice around it when it is a copyright line; None
+    when the notice names nobody."""
+    if not name or not _COPYRIGHT_MARK.search(name):
+        return name
+    bare = _COPYRIGHT_WORDS.sub(" ", name)
+    # What follows a comma or semicolon is a company's form or a slogan ("Radar Online, Llc").
+    bare = " ".join(re.split(r"[,;，；|]", bare)[0].split()).strip(" .:-–")
+    return bare or None
+
+
+def _author(names: str | None) -> str | None:
+    """trafilatura's author without what it took for one from a page's labels and links
+    ("Published", "- Hanis", "Http; Www"): a name is two words or more, an acronym (PTI),
+    or Han characters."""
+    from .shapes import CJK_CHAR
+    parts = [p.strip(" -–—|:") for p in (names or "").split(";")]
+    kept = [p for p in parts if " " in p or (p.isupper() and len(p) > 1) or CJK_CHAR.search(p)]
+    return "; ".join(kept) or None
 
 
 def clean_html(html: str) -> tuple[list[str], dict]:
