@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ARTICLE
 from newsclean import Options, process_text
 from newsclean.article import Article
 from newsclean.errors import StageError
@@ -46,3 +47,30 @@ def test_the_output_script_covers_the_metadata_too():
             assert after == [convert_text(v, "s2t") for v in before], field
         else:
             assert after == convert_text(before, "s2t"), field
+
+
+@pytest.mark.parametrize("settings, complaint", [
+    ({"command": "digest"}, "Options.command must be one of clean, convert"),
+    ({"format": "yaml"}, "Options.format"),
+    ({"to": "klingon"}, "Options.to must be one of simplified"),
+    ({"config": "s2x"}, "Options.config"),
+    ({"input_format": "pdf"}, "Options.input_format"),
+    ({"to": "traditional", "config": "s2t"}, "not both"),
+    ({"sentences": -1}, "Options.sentences must be a whole number of 0 or more"),
+    ({"max_chars": 0}, "Options.max_chars must be a whole number of 1 or more"),
+    ({"jobs": 0}, "Options.jobs"),
+    ({"keywords": 2.5}, "Options.keywords"),
+])
+def test_bad_options_are_refused_when_made(settings, complaint):
+    with pytest.raises(ValueError, match=complaint):
+        Options(**settings)
+
+
+def test_no_keywords_and_no_summary_may_be_asked_for():
+    doc = process_text(ARTICLE * 3, Options(keywords=0, sentences=0))
+    assert doc.keywords == [] and doc.summary == [] and doc.text
+
+
+def test_process_text_needs_a_str():
+    with pytest.raises(TypeError, match="str, not bytes"):
+        process_text(ARTICLE.encode(), Options())

@@ -16,5 +16,9 @@ __all__ = ["Article", "NewscleanError", "Options", "process", "process_text", "_
 
 
 def process_text(text: str, options: Options | None = None, path: str = "<text>") -> Article:
-    """Run one decoded document (plain-text dump or HTML) through the pipeline."""
+    """Run one decoded document (plain-text dump or HTML) through the pipeline.
+    Bytes are for the command line, which detects their encoding: here the text is a str."""
+    if not isinstance(text, str):
+        raise TypeError(f"process_text() needs the decoded text as a str, not "
+                        f"{type(text).__name__}")
     return process(Article(path=path, raw=text), options or Options())

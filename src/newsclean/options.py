@@ -9,7 +9,7 @@ COMMANDS = ("clean", "convert", "keywords", "summarize")
 @dataclass(frozen=True)
 class Options:
     command: str = "summarize"          # which stages run: see pipeline.STAGES_FOR
-    format: str = "text"                # text | markdown | json | jsonl
+    format: str = "text"                # text | markdown | json | jsonl (| html: a digest)
     encoding: str | None = None         # force an input encoding
     input_format: str | None = None     # None (detect) | text | html | jsonl
     to: str | None = None               # output script name (convert.TO_CONFIGS) ...
@@ -25,6 +25,28 @@ class Options:
     skip_existing: bool = False         # -o DIR: leave inputs whose output exists alone
     recursive: bool = False
     glob: str | None = None
+
+    def __post_init__(self) -> None:
+        """A library caller gets a ValueError naming the option at once, as the command
+        line gives a usage error, not a failure of every document later."""
+        from .convert import CONFIGS, TO_CONFIGS
+        from .render import FORMATS
+        choices = {"command": COMMANDS, "format": (*FORMATS, "html"),      # html: a digest
+                   "input_format": (None, "text", "html", "jsonl"),
+                   "to": (None, *TO_CONFIGS), "config": (None, *CONFIGS)}
+        for name, allowed in choices.items():
+            if getattr(self, name) not in allowed:
+                shown = ", ".join(str(a) for a in allowed if a is not None)
+                raise ValueError(f"Options.{name} must be one of {shown}, not "
+                                 f"{getattr(self, name)!r}")
+        if self.to is not None and self.config is not None:
+            raise ValueError("Options.to and Options.config: give one, not both")
+        # No keywords or no summary sentences may be asked for; no budget or no worker not.
+        for name, least in (("keywords", 0), ("sentences", 0), ("max_chars", 1), ("jobs", 1)):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, int) or value < least):
+                raise ValueError(f"Options.{name} must be a whole number of {least} or more, "
+                                 f"not {value!r}")
 
     @property
     def summary_sentences(self) -> int:
