@@ -167,6 +167,23 @@ def test_convert_streams_bad_inputs(cli, bad_corpus, tmp_path):
     assert no_temp_files(out)
 
 
+def test_a_text_file_named_jsonl_fails_once(cli, tmp_path):
+    feed = tmp_path / "page.jsonl"
+    feed.write_text(article_text() * 10, encoding="utf-8")
+    run = cli(["clean", feed, "-f", "jsonl", "-q"])
+    assert run.exit_code == 1
+    assert run.stderr_lines() == [f"newsclean: {feed}: not JSON Lines: its first 20 lines "
+                                  "are no JSON (--input-format text reads it as text)"]
+    assert [r["path"] for r in run.records] == [str(feed)]
+    run = cli(["clean", feed, "-f", "jsonl", "-q", "--input-format", "text"])
+    assert run.exit_code == 0 and ARTICLE in run.records[0]["text"]
+    # One broken line before good records is one record's failure, as any other.
+    feed.write_text('not json\n' + json.dumps({"id": 1, "text": article_text()}) + "\n",
+                    encoding="utf-8")
+    run = cli(["clean", feed, "-f", "jsonl", "-q"])
+    assert [r["path"].rsplit(":", 1)[1] for r in run.records] == ["1", "2"]
+
+
 def test_jsonl_with_bad_lines(cli, tmp_path):
     feed = tmp_path / "feed.jsonl"
     good = {"id": 1, "text": article_text()}

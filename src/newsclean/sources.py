@@ -352,7 +352,31 @@ def to_documents(item: Input, data: bytes, encoding: str | None = None,
     yield doc
 
 
+# Lines of a .jsonl file, none of them JSON, after which it is taken for no JSONL at all.
+_NOT_JSONL_AFTER = 20
+
+
 def _jsonl_documents(text: str, name: str, file_warnings: list[str]) -> Iterator[Article | Failure]:
+    """The records of a JSONL text. A file whose lines are none of them JSON (a text file
+    named .jsonl) fails once, as a whole, instead of once for every line."""
+    leading: list[Failure] | None = []
+    for doc in _jsonl_records(text, name, file_warnings):
+        if leading is not None:
+            if isinstance(doc, Failure) and doc.error.message.startswith("not JSON ("):
+                leading.append(doc)
+                if len(leading) == _NOT_JSONL_AFTER:
+                    break
+                continue
+            yield from leading
+            leading = None
+        yield doc
+    if leading is not None and len(leading) > 1:
+        raise InputFormatError(name, f"not JSON Lines: its first {len(leading)} lines are no "
+                                     "JSON (--input-format text reads it as text)")
+    yield from leading or ()
+
+
+def _jsonl_records(text: str, name: str, file_warnings: list[str]) -> Iterator[Article | Failure]:
     records = 0
     for lineno, line in enumerate(_json_lines(text), 1):
         if not line.strip():
