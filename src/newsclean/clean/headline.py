@@ -34,7 +34,7 @@ def skip_header(shapes, reasons, span):
 _ABBREVIATION_END = re.compile(
     r"\b(?:[A-Z](?:\.[A-Z])+|Inc|Co|Corp|Ltd|Jr|Sr|St|Bros|Ave|Ont|Que|Calif|Ariz|Fla|Mass"
     r"|Penn|Pa|Va|Ill|Mich|Minn|Tex|Colo|Conn|Ore|Okla|Wis|Tenn|Ky|La|Md|Mo|Nev|Ga|Ala)\.$")
-_SEPARATORS = ("|", "｜", "»", "›", ">", "/", "•")
+_SEPARATORS = ("|", "｜", "│", "┃", "¦", "»", "›", ">", "/", "•")
 
 
 def headline_shaped(s: LineShape, reason: str | None) -> bool:

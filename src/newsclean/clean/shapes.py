@@ -93,6 +93,10 @@ _FURNITURE = (
 FURNITURE_WORD = re.compile(rf"(?:{_FURNITURE})", re.I)
 # Lines that open with furniture: share and like counters, pagers, "related" headings,
 # editor credits, breadcrumbs, comment forms. Matched at the start only (cheap).
+# The head of a breadcrumb trail: where a page's own part begins.
+YOU_ARE_HERE = re.compile(r"(?:您当前的位置|您的位置|當前位置|当前位置|所在位置|您所在的?位置|您當前的位置"
+                          r"|您現在的位置|您现在的位置|你的位置|你现在的位置|你所在的?位置"
+                          r"|You are here\b)", re.I)
 FURNITURE_START = re.compile(
     r"(?:(?:点赞|點讚|赞|讚|顶|踩|收藏|分享|评论|評論|转发|转载|阅读|閱讀|浏览|瀏覽)\s*[(（【\[]?\s*\d*\s*[)）】\]]?\s*)+$"
     r"|(?:上一[篇条條页頁章]|下一[篇条條页頁章]|前一[篇页頁]|后一[篇页]|后一頁)\s*[:：]"
@@ -106,7 +110,7 @@ FURNITURE_START = re.compile(
     r"Comments?|Related (?:Stories|Articles|Links|Content|Posts)|More from|Most (?:read|popular|viewed|shared))\b.{0,40}$"
     r"|(?:\d{1,6}\s*)?(?:条|條)?(?:评论|評論|回复|回覆|跟帖)\s*[(（:：]?\s*\d{0,7}\s*(?:条|條|人)?[)）]?\s*$"
     r"|(?:打印|列印|关闭|關閉|纠错|糾錯|收藏|举报|舉報)\s*(?:本页|本頁|窗口|此文|本文)?\s*$"
-    r"|(?:您当前的位置|您的位置|當前位置|当前位置|所在位置|您現在的位置|您现在的位置|You are here\b)"
+    rf"|{YOU_ARE_HERE.pattern}"
     r"|(?:分享(?:到|至|工具|本文|此文)?|轉寄|转寄|推薦給朋友|推荐给朋友)\s*[:：]?\s*$"
     r"|(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|关注我们|關注我們|手机看新闻|手機看新聞)"
     r"|(?:发表评论|發表評論|我要评论|我要評論|网友评论|網友評論|查看评论|查看評論|验证码|驗證碼|匿名|用户名|用戶名|密码|密碼)"
@@ -147,6 +151,9 @@ LIST_HEADING = re.compile(
     r"编辑推荐|今日推荐|Related|More (?:on|from|in|stories|news)|Most (?:read|popular|viewed|shared)|"
     r"Also in|Top (?:stories|news)|Latest (?:news|headlines|stories)|You (?:may|might) also|Recommended|"
     r"See also|Further reading|Other stories|In other news|Featured (?:articles|stories))", re.I)
+# "热点推荐：广深高铁开通在即", "Related: ...": the label of a box of links with the first
+# link on its line.
+LABELLED_LINK = re.compile(LIST_HEADING.pattern + r"[^:：]{0,8}[:：]\s*\S.{3,}", re.I)
 # The heading of a readers' comment section (or its form).
 COMMENTS_START = re.compile(
     r"^.{0,30}\b\d{1,6}\s+(?:comments?|responses?|replies)\b|^\s*(?:comments?\s*\(\d{1,6}\)\s*$"
@@ -167,8 +174,10 @@ def is_furniture(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
-_CJK_LIST_SEP = re.compile(r"[\s|｜•·・▪]+")
-_LIST_SEP = re.compile(r"\s*[|｜•·・▪]\s*|\s{2,}|\t")
+# What separates the items of a menu: bars (box-drawing ones too) and dots.
+LIST_MARKS = "|｜│┃¦•·・▪"
+_CJK_LIST_SEP = re.compile(f"[\\s{LIST_MARKS}]+")
+_LIST_SEP = re.compile(f"\\s*[{LIST_MARKS}]\\s*|\\s{{2,}}|\\t")
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 
 
@@ -180,8 +189,7 @@ def lower_share(text: str) -> float:
 def _is_list(text: str, latin: bool, clauses: int) -> bool:
     """Many short items in a row (menus, partner sites): not running text."""
     sample = text[:2000]
-    if sample.count(" ") + sample.count("|") + sample.count("｜") + sample.count("•") \
-            + sample.count("·") + sample.count("・") < 3:
+    if sample.count(" ") + sum(sample.count(mark) for mark in LIST_MARKS) < 3:
         return False
     parts = _LIST_SEP.split(sample) if latin else _CJK_LIST_SEP.split(sample)
     sizes = [n for n in (len(TOKEN.findall(p)) for p in parts) if n]

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .headline import heads_text, headline_shaped, is_sentence, key, pick_title, same_title, skip_header
-from .shapes import CAPTION_WORDS, CJK_CHAR, COMMENTS_START, END, LIST_HEADING, TIMESTAMP, LineShape, furniture_share, lower_share
+from .shapes import (CAPTION_WORDS, CJK_CHAR, COMMENTS_START, END, LABELLED_LINK, LIST_HEADING,
+                     TIMESTAMP, YOU_ARE_HERE, LineShape, furniture_share, lower_share)
 
 
 def normalise(text: str) -> str:
@@ -147,16 +148,18 @@ REPEATED_PROSE = 4
 
 def _mark_link_boxes(shapes: list[LineShape]) -> None:
     """Under "Related Stories" / "相关新闻" come headlines of other pages, up to the next
-    paragraph of running text, or up to a headline: a line that its byline or dateline
-    follows (a link's own date is on its line)."""
+    paragraph of running text, a breadcrumb trail, or a headline: a line that its byline
+    or dateline follows (a link's own date is on its line)."""
     left = 0
     for i, s in enumerate(shapes):
         if len(s.text) <= 40 and not s.prose and LIST_HEADING.match(s.text):
+            s.linky = s.linky or LABELLED_LINK.match(s.text) is not None
             left = 12
             continue
         if not left:
             continue
-        if s.prose or s.date or s.meta or _over_byline(shapes, i):
+        # A breadcrumb trail opens the page's own part, its headline under it.
+        if s.prose or s.date or s.meta or YOU_ARE_HERE.match(s.text) or _over_byline(shapes, i):
             left = 0
         elif s.tokens:
             s.linky = True
