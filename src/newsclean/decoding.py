@@ -33,8 +33,9 @@ _LEGACY = ("gb18030", "big5hkscs")
 LATIN = "cp1252"
 LATIN_WARNING = (f"not UTF-8: decoded as {LATIN} (Western European); "
                  "name its encoding with --encoding if that is wrong")
-_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
-_SPACE = re.compile(rb"\s")
+_THREE_HIGH = re.compile(rb"[\x80-\xff]{3}")
+_ASCII = bytes(range(0x80))
+_SPACES = b" \t\n\r\x0b\x0c"
 
 # Pseudo codec names returned by detect_encoding for the two repairs.
 REPAIRED = " (with replacements)"       # "utf-8 (with replacements)"
@@ -217,9 +218,10 @@ def _latin(data: bytes, complete: bool) -> str | None:
     GBK and Big5 characters are two bytes, mostly both high: two Chinese characters in
     a row make a run of three or four high bytes, and Chinese written with characters
     that do not is dense with them, one byte in two."""
-    runs = _HIGH_RUN.findall(data)
-    high = sum(map(len, runs))
-    if not high or max(map(len, runs)) > 2 or high * 3 > len(_SPACE.sub(b"", data)):
+    if _THREE_HIGH.search(data):
+        return None
+    high = len(data.translate(None, _ASCII))
+    if not high or high * 3 > len(data.translate(None, _SPACES)):
         return None
     return _decodes(data, LATIN, complete)
 
