@@ -280,3 +280,23 @@ def test_module_entry_point_and_utf8_stdout():
                           capture_output=True, timeout=120, env=env)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout.decode("utf-8"))["title"] == SEED_TITLE
+
+
+# ---------------------------------------------------------------- -o and what stdout shows
+
+def test_output_through_a_symbolic_link_replaces_its_target(runner, tmp_path):
+    from conftest import no_temp_files, symlinks_supported
+    if not symlinks_supported(tmp_path):
+        pytest.skip("no symbolic links here")
+    expected = runner.invoke(app, ["clean", str(SEED)]).stdout
+    (tmp_path / "target.txt").write_text("old\n")
+    (tmp_path / "out.txt").symlink_to("target.txt")
+    (tmp_path / "links").mkdir()
+    (tmp_path / "links" / "far.txt").symlink_to("../target.txt")
+    for link in (tmp_path / "out.txt", tmp_path / "links" / "far.txt"):
+        result = runner.invoke(app, ["clean", str(SEED), "-o", str(link), "-q"])
+        assert result.exit_code == 0 and result.stderr == ""
+        assert link.is_symlink() and (tmp_path / "target.txt").read_text() == expected
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["far.txt", "links", "out.txt",
+                                                           "target.txt"]
+    assert no_temp_files(tmp_path)

@@ -440,3 +440,15 @@ def test_verbatim_copies_count_once_in_the_batch_statistics(dumps):
     distinct = learn(items, options)
     assert distinct.repeats(paragraph) <= 1          # finish() keeps lines met twice or more
     assert distinct.repeats(footer) >= 3            # furniture of different stories still repeats
+
+
+def test_an_output_under_a_file_is_refused_before_anything_is_read(dumps, tmp_path):
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    for output in (blocker / "d.md", blocker / "sub" / "d.md"):
+        result = CliRunner().invoke(app, ["digest", str(dumps), "-o", str(output)])
+        # One line and exit 2: the broken inputs of the folder were never read.
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr == (f"newsclean: error: cannot write --output {output}: "
+                                 f"{blocker} is not a folder\n")
+    assert blocker.read_text() == "x"

@@ -121,10 +121,7 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
 
     items = Discovered(paths, options.recursive, options.glob,
                        exclude=str(output) if output else None)
-    try:
-        writer = _writer(options, output, wants_folder, items)
-    except OSError as exc:                  # -o under a file, in a read-only folder...
-        _fail_usage(f"cannot write --output {output}: {exc.strerror or exc}")
+    writer = _open_output(lambda: _writer(options, output, wants_folder, items), output_arg)
     from . import terminal
     from .render import RENDERERS
     render = (terminal.renderer(options) if output is None else None) or RENDERERS[options.format]
@@ -168,6 +165,16 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
     if not quiet and (tally.inputs > 1 or tally.failed):
         sys.stderr.write(tally.line() + "\n")
     raise typer.Exit(EXIT_FAILED if tally.failed else EXIT_OK)
+
+
+def _open_output(make, output: str):
+    """The output, made before anything is read (a file's temporary file, a folder's
+    place checked): an -o that cannot be written is a usage error, not a failure
+    found once every input has been processed."""
+    try:
+        return make()
+    except OSError as exc:                  # -o under a file, in a read-only folder...
+        _fail_usage(f"cannot write --output {output}: {exc.strerror or exc}")
 
 
 def _check_script(to: str | None, config: str | None) -> None:
@@ -420,17 +427,17 @@ def digest(
                 sys.stderr.flush()
             yield doc
 
-    target = None
+    # Made before anything is read, as for the other commands; committed at the end.
+    target = _open_output(lambda: AtomicFile(Path(output)), output) if output else None
     try:
         batch = learn(items, options)
         docs = documents(items, options, options.jobs, batch, on_result=progress.advance)
         made = build_digest(reported(docs), sort=sort.value)
         text = render_digest(made, fmt, group_by.value).encode("utf-8")
-        if output is None:
+        if target is None:
             sys.stdout.buffer.write(text)
             sys.stdout.buffer.flush()
         else:
-            target = AtomicFile(Path(output))
             target.fh.write(text)
             target.commit()
             target = None
