@@ -300,3 +300,21 @@ def test_output_through_a_symbolic_link_replaces_its_target(runner, tmp_path):
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["far.txt", "links", "out.txt",
                                                            "target.txt"]
     assert no_temp_files(tmp_path)
+
+
+def test_interrupted_json_array_is_still_valid_json(runner, monkeypatch):
+    import newsclean.output as output
+    indent = output._indent
+    calls = []
+
+    def interrupted_third(text):
+        calls.append(text)
+        if len(calls) == 3:                 # the third document, its separator not yet out
+            raise KeyboardInterrupt
+        return indent(text)
+    monkeypatch.setattr(output, "_indent", interrupted_third)
+    result = runner.invoke(app, ["clean", *[str(SEED)] * 4, "-f", "json", "-j", "1",
+                                 "--independent"])
+    assert result.exit_code == 130
+    assert result.stderr.endswith("newsclean: interrupted\n")
+    assert [rec["title"] for rec in json.loads(result.stdout)] == [SEED_TITLE, SEED_TITLE]

@@ -43,11 +43,11 @@ class _Joiner:
             if self.count == 1:
                 self._first = rendered          # one object, unless a second one comes
                 return
+            # Each separator goes out with the document after it: whenever a run stops,
+            # what was written is a valid array once finish() closes it.
             if self.count == 2:
-                self._put("[\n" + _indent(self._first or "") + ",\n")
-            else:
-                self._put(",\n")
-            self._put(_indent(rendered))
+                self._put("[\n" + _indent(self._first or ""))
+            self._put(",\n" + _indent(rendered))
             return
         if self.count > 1 and self.fmt in ("text", "markdown"):
             self._put("\n")
