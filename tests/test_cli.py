@@ -318,3 +318,19 @@ def test_interrupted_json_array_is_still_valid_json(runner, monkeypatch):
     assert result.exit_code == 130
     assert result.stderr.endswith("newsclean: interrupted\n")
     assert [rec["title"] for rec in json.loads(result.stdout)] == [SEED_TITLE, SEED_TITLE]
+
+
+@pytest.mark.parametrize("command", [["summarize"], ["convert", "--to", "traditional"], ["digest"]])
+def test_a_folder_without_inputs_is_said(runner, tmp_path, monkeypatch, command):
+    (tmp_path / "e").mkdir()
+    (tmp_path / "full").mkdir()
+    shutil.copy(SEED, tmp_path / "full" / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [*command, "e", "-q"])
+    assert result.exit_code == 0 and result.stderr == "newsclean: e: no input files\n"
+    result = runner.invoke(app, [*command, "e", "full", "-r", "--glob", "*.nomatch", "-q"])
+    assert result.exit_code == 0
+    assert result.stderr == ("newsclean: e: no file matches --glob '*.nomatch'\n"
+                             "newsclean: full: no file matches --glob '*.nomatch'\n")
+    result = runner.invoke(app, [*command, "full", "-q"])
+    assert result.exit_code == 0 and result.stderr == ""

@@ -119,8 +119,9 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
     from .batch import run
     from .sources import Discovered
 
-    items = Discovered(paths, options.recursive, options.glob,
-                       exclude=str(output) if output else None)
+    exclude = str(output) if output else None
+    items = Discovered(paths, options.recursive, options.glob, exclude=exclude)
+    _say_empty_folders(paths, options.recursive, options.glob, exclude)
     writer = _open_output(lambda: _writer(options, output, wants_folder, items), output_arg)
     from . import terminal
     from .render import RENDERERS
@@ -175,6 +176,20 @@ def _open_output(make, output: str):
         return make()
     except OSError as exc:                  # -o under a file, in a read-only folder...
         _fail_usage(f"cannot write --output {output}: {exc.strerror or exc}")
+
+
+def _say_empty_folders(paths: list[str], recursive: bool, glob: str | None,
+                       exclude: str | None) -> None:
+    """A folder named on the command line that gives no input is said on stderr: a run
+    that read nothing would otherwise look like one that worked. It is no failure (an
+    empty folder is a fine thing to process): the exit code stays 0."""
+    from .errors import printable
+    from .sources import Discovered
+    for path in paths:
+        if os.path.isdir(path) and next(iter(Discovered([path], recursive, glob, exclude)),
+                                        None) is None:
+            reason = f"no file matches --glob {glob!r}" if glob else "no input files"
+            sys.stderr.write(f"newsclean: {printable(path)}: {reason}\n")
 
 
 def _check_script(to: str | None, config: str | None) -> None:
@@ -413,6 +428,7 @@ def digest(
     items = Discovered(paths, recursive, glob)
     if output is not None:
         _refuse_overwrite(output, items)
+    _say_empty_folders(paths, recursive, glob, None)
     progress = _progress(items, quiet)
     failed = 0
 
