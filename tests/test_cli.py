@@ -334,3 +334,15 @@ def test_a_folder_without_inputs_is_said(runner, tmp_path, monkeypatch, command)
                              "newsclean: full: no file matches --glob '*.nomatch'\n")
     result = runner.invoke(app, [*command, "full", "-q"])
     assert result.exit_code == 0 and result.stderr == ""
+
+
+@pytest.mark.parametrize("command", [["summarize"], ["digest"]])
+def test_a_closed_stdout_stops_quietly_with_exit_1(command):
+    src = Path(__file__).parent.parent / "src"
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean", *command, str(SEED), "-q"],
+                            env={**os.environ, "PYTHONPATH": str(src)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()                     # the reader is gone before anything is written
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1
+    assert stderr == b""

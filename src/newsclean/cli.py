@@ -11,7 +11,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -154,15 +154,11 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
         sys.stderr.write("newsclean: interrupted\n")
         raise typer.Exit(130)
     except OSError as exc:
-        if exc.errno == errno.EPIPE:        # the reader went away: Click ends quietly
-            raise
-        # A full disk or a vanished folder: the output being written is removed (the
-        # finished ones stay complete) and the run stops with one line, no traceback.
-        with contextlib.suppress(OSError):
-            writer.close(complete=False)
-        sys.stderr.write(f"newsclean: error: cannot write {output or 'to stdout'}: "
-                         f"{exc.strerror or exc}\n")
-        raise typer.Exit(EXIT_FAILED)
+        if exc.errno != errno.EPIPE:
+            # The output being written is removed; the finished ones stay complete.
+            with contextlib.suppress(OSError):
+                writer.close(complete=False)
+        _stop_on_write_error(exc, output)
     if not quiet and (tally.inputs > 1 or tally.failed):
         sys.stderr.write(tally.line() + "\n")
     raise typer.Exit(EXIT_FAILED if tally.failed else EXIT_OK)
@@ -176,6 +172,16 @@ def _open_output(make, output: str):
         return make()
     except OSError as exc:                  # -o under a file, in a read-only folder...
         _fail_usage(f"cannot write --output {output}: {exc.strerror or exc}")
+
+
+def _stop_on_write_error(exc: OSError, output) -> NoReturn:
+    """A reader that went away (| head) ends the run quietly with exit 1, as Click does
+    for it; a full disk or a vanished folder stops it with one line, no traceback."""
+    if exc.errno == errno.EPIPE:
+        raise exc
+    sys.stderr.write(f"newsclean: error: cannot write {output or 'to stdout'}: "
+                     f"{exc.strerror or exc}\n")
+    raise typer.Exit(EXIT_FAILED)
 
 
 def _say_empty_folders(paths: list[str], recursive: bool, glob: str | None,
@@ -457,10 +463,9 @@ def digest(
             target.fh.write(text)
             target.commit()
             target = None
-    except OSError as exc:              # the output cannot be written: no traceback for that
+    except OSError as exc:
         progress.clear()
-        sys.stderr.write(f"newsclean: {output}: {exc.strerror or exc}\n")
-        raise typer.Exit(EXIT_FAILED)
+        _stop_on_write_error(exc, output)
     except KeyboardInterrupt:
         progress.clear()
         sys.stderr.write("newsclean: interrupted\n")
