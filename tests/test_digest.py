@@ -452,3 +452,25 @@ def test_an_output_under_a_file_is_refused_before_anything_is_read(dumps, tmp_pa
         assert result.stderr == (f"newsclean: error: cannot write --output {output}: "
                                  f"{blocker} is not a folder\n")
     assert blocker.read_text() == "x"
+
+
+def test_group_by_with_json_is_a_usage_error(dumps, tmp_path):
+    for args in (["-f", "json"], ["-o", str(tmp_path / "d.json")]):
+        result = CliRunner().invoke(app, ["digest", str(dumps), "--group-by", "date", *args])
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.startswith("newsclean: error: --group-by lays out markdown and html")
+    assert not (tmp_path / "d.json").exists()
+    result = CliRunner().invoke(app, ["digest", str(dumps), "--group-by", "none", "-f", "json",
+                                      "-q"])
+    assert result.exit_code == 1 and json.loads(result.stdout)["articles"] == 14
+
+
+def test_publishers_sort_and_group_whatever_their_case():
+    stories = [make_story("a", "2024-01-01", "Vancouver Sun", "a.txt"),
+               make_story("b", "2024-01-02", "news.com.au", "b.txt"),
+               make_story("c", "2024-01-03", "ABC News", "c.txt"),
+               make_story("d", "2024-01-04", "abc news", "d.txt")]
+    assert [s.publisher for s in sort_stories(stories, "publisher")] == [
+        "ABC News", "abc news", "news.com.au", "Vancouver Sun"]
+    assert [k for k, _ in group_stories(stories, "publisher")] == [
+        "ABC News", "abc news", "news.com.au", "Vancouver Sun"]

@@ -390,10 +390,12 @@ def digest(
     output: Annotated[Optional[str], typer.Option(
         "--output", "-o", help="Write the digest to this file (.md, .html or .json).",
         show_default=False)] = None,
-    sort: Annotated[DigestSort, typer.Option("--sort", help="Story order: date is newest first.")]
+    sort: Annotated[DigestSort, typer.Option(
+        "--sort", help="Story order: date is newest first, publisher A-Z (case ignored).")]
         = DigestSort.date,
     group_by: Annotated[DigestGroup, typer.Option(
-        "--group-by", help="Sections by publisher or by day.")] = DigestGroup.none,
+        "--group-by", help="Sections by publisher or by day (markdown and html).")]
+        = DigestGroup.none,
     sentences: Annotated[Optional[int], typer.Option(
         "--sentences", "-n", min=1, help="Summary length in sentences [default: 3].",
         show_default=False)] = None,
@@ -420,6 +422,9 @@ def digest(
             _fail_usage(f"--output {output}: give --format, or end the name in "
                         + ", ".join(EXTENSIONS))
         fmt = EXTENSIONS[suffix]
+    if fmt == "json" and group_by is not DigestGroup.none:
+        _fail_usage("--group-by lays out markdown and html; the JSON digest lists the "
+                    "stories in --sort order, ungrouped (drop --group-by)")
     options = Options(command="summarize", format=fmt, sentences=sentences, max_chars=max_chars,
                       keywords=keywords, encoding=encoding, to=to, config=config,
                       tofu_risk=not no_tofu, independent=independent,
