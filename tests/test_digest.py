@@ -474,3 +474,12 @@ def test_publishers_sort_and_group_whatever_their_case():
         "ABC News", "abc news", "news.com.au", "Vancouver Sun"]
     assert [k for k, _ in group_stories(stories, "publisher")] == [
         "ABC News", "abc news", "news.com.au", "Vancouver Sun"]
+
+
+def test_summary_sentences_join_without_a_space_after_chinese():
+    made = Digest(1, [Story("开新篇!普陀", None, None, [],
+                            ["经久不息的掌声。", "2月13日上午，峰会举行。", "他说：“好。”", "Done.",
+                             "He said “yes.”", "3 left.", "最后一句。"], [Copy("a.txt", None, None, None)])])
+    text = render_digest(made, "markdown")
+    assert "经久不息的掌声。2月13日上午，峰会举行。他说：“好。”Done. He said “yes.” 3 left. 最后一句。" in text
+    assert "经久不息的掌声。2月13日" in render_digest(made, "html")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections import Counter
 from typing import Callable
 
@@ -38,14 +39,25 @@ def meta_line(story: Story) -> str:
 
 
 def _summary(story: Story) -> str:
-    # Chinese sentences follow each other without a space; Latin ones need one.
+    # A sentence that ends in Chinese is followed without a space (whatever starts the
+    # next one: 掌声。2月13日); one that ends in Latin text needs one.
     out = ""
     for sentence in story.summary:
         sentence = " ".join(sentence.split())
-        if out and (out[-1].isascii() or sentence[:1].isascii()):
+        if out and not _ends_wide(out):
             out += " "
         out += sentence
     return out
+
+
+# Closing quotes and brackets after a sentence's end mark: 。” ends in Chinese, ." in Latin.
+_CLOSERS = "\"')]}’”»」』）】》〉"
+
+
+def _ends_wide(text: str) -> bool:
+    """Whether the text ends in a full-width character (。, ！, a Han character)."""
+    end = text.rstrip(_CLOSERS)[-1:]
+    return bool(end) and unicodedata.east_asian_width(end) in "WF"
 
 
 def _heading(key: str | None, by: str) -> str:
