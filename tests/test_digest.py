@@ -367,7 +367,7 @@ def test_markdown_escapes_titles():
     nasty = make_story("*Breaking* [news](http://x) <img> # 1. _a_ | b & c", None, None, "a_b.txt")
     text = render_digest(Digest(1, [nasty]), "markdown")
     heading = next(line for line in text.splitlines() if line.startswith("## "))
-    assert heading == r"## \*Breaking\* \[news\](http://x) \<img\> \# 1. \_a\_ \| b \& c"
+    assert heading == r"## \*Breaking\* \[news\](http://x) \<img\> # 1. \_a\_ \| b \& c"
     assert "- a\\_b.txt" in text
     assert md_escape("- item") == "\\- item" and md_escape("1. item") == "1\\. item"
 
@@ -483,3 +483,13 @@ def test_summary_sentences_join_without_a_space_after_chinese():
     text = render_digest(made, "markdown")
     assert "经久不息的掌声。2月13日上午，峰会举行。他说：“好。”Done. He said “yes.” 3 left. 最后一句。" in text
     assert "经久不息的掌声。2月13日" in render_digest(made, "html")
+
+
+def test_markdown_escapes_what_a_heading_would_read_as_markup():
+    markdown_it = pytest.importorskip("markdown_it")
+    md = markdown_it.MarkdownIt("commonmark")
+    for title in ("开新篇!普陀", "![pic](x.png) wow!", "C # ##", "# 1 #", "#tag", "C#"):
+        heading = "## " + md_escape(title)
+        assert md.render(heading) == f"<h2>{title}</h2>\n", heading
+    assert md_escape("Wow! ![pic](x)") == r"Wow! !\[pic\](x)"
+    assert md_escape("C # ##") == r"C # \##"

@@ -73,15 +73,20 @@ def _copy_note(copy) -> str:
 
 # ---------------------------------------------------------------- markdown
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&!#])")
-_MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-+=>.)])")
+# What is markup anywhere in a line. "!" is not: it only makes an image of a "[" after
+# it, and every "[" is escaped. Nor is "#", but at a line's start (a heading) and at its
+# end after a space (a heading's closing sequence, dropped from the title).
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-+=>.)#])")
+_MD_CLOSING = re.compile(r"(?<= )#+$")
 
 
 def md_escape(text: str) -> str:
     """One line of literal text for CommonMark/GFM: inline markup and entities escaped,
-    and nothing at its start read as a list, quote or heading."""
+    nothing at its start read as a list, quote or heading, nor at its end as the close
+    of a heading."""
     text = " ".join(text.split())
-    text = _MD_INLINE.sub(r"\\\1", text)
+    text = _MD_CLOSING.sub(r"\\\g<0>", _MD_INLINE.sub(r"\\\1", text))
     return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
 
 
