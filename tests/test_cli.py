@@ -311,3 +311,69 @@ def test_jsonl_record_metadata_is_the_documents(runner, tmp_path):
     result = runner.invoke(app, ["digest", str(src), "-f", "json"])
     (story,) = json.loads(result.stdout)["stories"]          # one story, three copies
     assert "Crawler headline" in {c["title"] for c in story["copies"]}
+
+
+# ---------------------------------------------------------------- -o and what stdout shows
+
+def test_output_through_a_symbolic_link_replaces_its_target(runner, tmp_path):
+    from conftest import no_temp_files, symlinks_supported
+    if not symlinks_supported(tmp_path):
+        pytest.skip("no symbolic links here")
+    expected = runner.invoke(app, ["clean", str(SEED)]).stdout
+    (tmp_path / "target.txt").write_text("old\n")
+    (tmp_path / "out.txt").symlink_to("target.txt")
+    (tmp_path / "links").mkdir()
+    (tmp_path / "links" / "far.txt").symlink_to("../target.txt")
+    for link in (tmp_path / "out.txt", tmp_path / "links" / "far.txt"):
+        result = runner.invoke(app, ["clean", str(SEED), "-o", str(link), "-q"])
+        assert result.exit_code == 0 and result.stderr == ""
+        assert link.is_symlink() and (tmp_path / "target.txt").read_text() == expected
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["far.txt", "links", "out.txt",
+                                                           "target.txt"]
+    assert no_temp_files(tmp_path)
+
+
+def test_interrupted_json_array_is_still_valid_json(runner, monkeypatch):
+    import newsclean.output as output
+    indent = output._indent
+    calls = []
+
+    def interrupted_third(text):
+        calls.append(text)
+        if len(calls) == 3:                 # the third document, its separator not yet out
+            raise KeyboardInterrupt
+        return indent(text)
+    monkeypatch.setattr(output, "_indent", interrupted_third)
+    result = runner.invoke(app, ["clean", *[str(SEED)] * 4, "-f", "json", "-j", "1",
+                                 "--independent"])
+    assert result.exit_code == 130
+    assert result.stderr.endswith("newsclean: interrupted\n")
+    assert [rec["title"] for rec in json.loads(result.stdout)] == [SEED_TITLE, SEED_TITLE]
+
+
+@pytest.mark.parametrize("command", [["summarize"], ["convert", "--to", "traditional"], ["digest"]])
+def test_a_folder_without_inputs_is_said(runner, tmp_path, monkeypatch, command):
+    (tmp_path / "e").mkdir()
+    (tmp_path / "full").mkdir()
+    shutil.copy(SEED, tmp_path / "full" / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [*command, "e", "-q"])
+    assert result.exit_code == 0 and result.stderr == "newsclean: e: no input files\n"
+    result = runner.invoke(app, [*command, "e", "full", "-r", "--glob", "*.nomatch", "-q"])
+    assert result.exit_code == 0
+    assert result.stderr == ("newsclean: e: no file matches --glob '*.nomatch'\n"
+                             "newsclean: full: no file matches --glob '*.nomatch'\n")
+    result = runner.invoke(app, [*command, "full", "-q"])
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+@pytest.mark.parametrize("command", [["summarize"], ["digest"]])
+def test_a_closed_stdout_stops_quietly_with_exit_1(command):
+    src = Path(__file__).parent.parent / "src"
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean", *command, str(SEED), "-q"],
+                            env={**os.environ, "PYTHONPATH": str(src)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()                     # the reader is gone before anything is written
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1
+    assert stderr == b""

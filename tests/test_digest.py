@@ -367,7 +367,7 @@ def test_markdown_escapes_titles():
     nasty = make_story("*Breaking* [news](http://x) <img> # 1. _a_ | b & c", None, None, "a_b.txt")
     text = render_digest(Digest(1, [nasty]), "markdown")
     heading = next(line for line in text.splitlines() if line.startswith("## "))
-    assert heading == r"## \*Breaking\* \[news\](http://x) \<img\> \# 1. \_a\_ \| b \& c"
+    assert heading == r"## \*Breaking\* \[news\](http://x) \<img\> # 1. \_a\_ \| b \& c"
     assert "- a\\_b.txt" in text
     assert md_escape("- item") == "\\- item" and md_escape("1. item") == "1\\. item"
 
@@ -440,3 +440,56 @@ def test_verbatim_copies_count_once_in_the_batch_statistics(dumps):
     distinct = learn(items, options)
     assert distinct.repeats(paragraph) <= 1          # finish() keeps lines met twice or more
     assert distinct.repeats(footer) >= 3            # furniture of different stories still repeats
+
+
+def test_an_output_under_a_file_is_refused_before_anything_is_read(dumps, tmp_path):
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    for output in (blocker / "d.md", blocker / "sub" / "d.md"):
+        result = CliRunner().invoke(app, ["digest", str(dumps), "-o", str(output)])
+        # One line and exit 2: the broken inputs of the folder were never read.
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr == (f"newsclean: error: cannot write --output {output}: "
+                                 f"{blocker} is not a folder\n")
+    assert blocker.read_text() == "x"
+
+
+def test_group_by_with_json_is_a_usage_error(dumps, tmp_path):
+    for args in (["-f", "json"], ["-o", str(tmp_path / "d.json")]):
+        result = CliRunner().invoke(app, ["digest", str(dumps), "--group-by", "date", *args])
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.startswith("newsclean: error: --group-by lays out markdown and html")
+    assert not (tmp_path / "d.json").exists()
+    result = CliRunner().invoke(app, ["digest", str(dumps), "--group-by", "none", "-f", "json",
+                                      "-q"])
+    assert result.exit_code == 1 and json.loads(result.stdout)["articles"] == 14
+
+
+def test_publishers_sort_and_group_whatever_their_case():
+    stories = [make_story("a", "2024-01-01", "Vancouver Sun", "a.txt"),
+               make_story("b", "2024-01-02", "news.com.au", "b.txt"),
+               make_story("c", "2024-01-03", "ABC News", "c.txt"),
+               make_story("d", "2024-01-04", "abc news", "d.txt")]
+    assert [s.publisher for s in sort_stories(stories, "publisher")] == [
+        "ABC News", "abc news", "news.com.au", "Vancouver Sun"]
+    assert [k for k, _ in group_stories(stories, "publisher")] == [
+        "ABC News", "abc news", "news.com.au", "Vancouver Sun"]
+
+
+def test_summary_sentences_join_without_a_space_after_chinese():
+    made = Digest(1, [Story("开新篇!普陀", None, None, [],
+                            ["经久不息的掌声。", "2月13日上午，峰会举行。", "他说：“好。”", "Done.",
+                             "He said “yes.”", "3 left.", "最后一句。"], [Copy("a.txt", None, None, None)])])
+    text = render_digest(made, "markdown")
+    assert "经久不息的掌声。2月13日上午，峰会举行。他说：“好。”Done. He said “yes.” 3 left. 最后一句。" in text
+    assert "经久不息的掌声。2月13日" in render_digest(made, "html")
+
+
+def test_markdown_escapes_what_a_heading_would_read_as_markup():
+    markdown_it = pytest.importorskip("markdown_it")
+    md = markdown_it.MarkdownIt("commonmark")
+    for title in ("开新篇!普陀", "![pic](x.png) wow!", "C # ##", "# 1 #", "#tag", "C#"):
+        heading = "## " + md_escape(title)
+        assert md.render(heading) == f"<h2>{title}</h2>\n", heading
+    assert md_escape("Wow! ![pic](x)") == r"Wow! !\[pic\](x)"
+    assert md_escape("C # ##") == r"C # \##"

@@ -11,7 +11,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -65,7 +65,8 @@ OutputOpt = Annotated[Optional[str], typer.Option(
     "--output", "-o", help="Write to this file, or to this folder (existing, or ending in /), "
                            "which then mirrors the input tree.", show_default=False)]
 EncodingOpt = Annotated[Optional[str], typer.Option(
-    "--encoding", help="Input encoding (default: detected: BOM, UTF-8, GB18030, Big5-HKSCS).",
+    "--encoding", help="Input encoding (default: detected: BOM, UTF-8, GB18030, Big5-HKSCS, "
+                         "cp1252 for Latin text).",
     show_default=False)]
 InputFormatOpt = Annotated[Optional[InputFormat], typer.Option(
     "--input-format", help="Input kind (default: HTML detected from the content; *.jsonl is JSONL).",
@@ -118,12 +119,10 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
     from .batch import run
     from .sources import Discovered
 
-    items = Discovered(paths, options.recursive, options.glob,
-                       exclude=str(output) if output else None)
-    try:
-        writer = _writer(options, output, wants_folder, items)
-    except OSError as exc:                  # -o under a file, in a read-only folder...
-        _fail_usage(f"cannot write --output {output}: {exc.strerror or exc}")
+    exclude = str(output) if output else None
+    items = Discovered(paths, options.recursive, options.glob, exclude=exclude)
+    _say_empty_folders(paths, options.recursive, options.glob, exclude)
+    writer = _open_output(lambda: _writer(options, output, wants_folder, items), output_arg)
     from . import terminal
     from .render import RENDERERS
     render = (terminal.renderer(options) if output is None else None) or RENDERERS[options.format]
@@ -155,18 +154,48 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
         sys.stderr.write("newsclean: interrupted\n")
         raise typer.Exit(130)
     except OSError as exc:
-        if exc.errno == errno.EPIPE:        # the reader went away: Click ends quietly
-            raise
-        # A full disk or a vanished folder: the output being written is removed (the
-        # finished ones stay complete) and the run stops with one line, no traceback.
-        with contextlib.suppress(OSError):
-            writer.close(complete=False)
-        sys.stderr.write(f"newsclean: error: cannot write {output or 'to stdout'}: "
-                         f"{exc.strerror or exc}\n")
-        raise typer.Exit(EXIT_FAILED)
+        if exc.errno != errno.EPIPE:
+            # The output being written is removed; the finished ones stay complete.
+            with contextlib.suppress(OSError):
+                writer.close(complete=False)
+        _stop_on_write_error(exc, output)
     if not quiet and (tally.inputs > 1 or tally.failed):
         sys.stderr.write(tally.line() + "\n")
     raise typer.Exit(EXIT_FAILED if tally.failed else EXIT_OK)
+
+
+def _open_output(make, output: str):
+    """The output, made before anything is read (a file's temporary file, a folder's
+    place checked): an -o that cannot be written is a usage error, not a failure
+    found once every input has been processed."""
+    try:
+        return make()
+    except OSError as exc:                  # -o under a file, in a read-only folder...
+        _fail_usage(f"cannot write --output {output}: {exc.strerror or exc}")
+
+
+def _stop_on_write_error(exc: OSError, output) -> NoReturn:
+    """A reader that went away (| head) ends the run quietly with exit 1, as Click does
+    for it; a full disk or a vanished folder stops it with one line, no traceback."""
+    if exc.errno == errno.EPIPE:
+        raise exc
+    sys.stderr.write(f"newsclean: error: cannot write {output or 'to stdout'}: "
+                     f"{exc.strerror or exc}\n")
+    raise typer.Exit(EXIT_FAILED)
+
+
+def _say_empty_folders(paths: list[str], recursive: bool, glob: str | None,
+                       exclude: str | None) -> None:
+    """A folder named on the command line that gives no input is said on stderr: a run
+    that read nothing would otherwise look like one that worked. It is no failure (an
+    empty folder is a fine thing to process): the exit code stays 0."""
+    from .errors import printable
+    from .sources import Discovered
+    for path in paths:
+        if os.path.isdir(path) and next(iter(Discovered([path], recursive, glob, exclude)),
+                                        None) is None:
+            reason = f"no file matches --glob {glob!r}" if glob else "no input files"
+            sys.stderr.write(f"newsclean: {printable(path)}: {reason}\n")
 
 
 def _check_script(to: str | None, config: str | None) -> None:
@@ -361,10 +390,12 @@ def digest(
     output: Annotated[Optional[str], typer.Option(
         "--output", "-o", help="Write the digest to this file (.md, .html or .json).",
         show_default=False)] = None,
-    sort: Annotated[DigestSort, typer.Option("--sort", help="Story order: date is newest first.")]
+    sort: Annotated[DigestSort, typer.Option(
+        "--sort", help="Story order: date is newest first, publisher A-Z (case ignored).")]
         = DigestSort.date,
     group_by: Annotated[DigestGroup, typer.Option(
-        "--group-by", help="Sections by publisher or by day.")] = DigestGroup.none,
+        "--group-by", help="Sections by publisher or by day (markdown and html).")]
+        = DigestGroup.none,
     sentences: Annotated[Optional[int], typer.Option(
         "--sentences", "-n", min=1, help="Summary length in sentences [default: 3].",
         show_default=False)] = None,
@@ -391,6 +422,9 @@ def digest(
             _fail_usage(f"--output {output}: give --format, or end the name in "
                         + ", ".join(EXTENSIONS))
         fmt = EXTENSIONS[suffix]
+    if fmt == "json" and group_by is not DigestGroup.none:
+        _fail_usage("--group-by lays out markdown and html; the JSON digest lists the "
+                    "stories in --sort order, ungrouped (drop --group-by)")
     options = Options(command="summarize", format=fmt, sentences=sentences, max_chars=max_chars,
                       keywords=keywords, encoding=encoding, to=to, config=config,
                       tofu_risk=not no_tofu, independent=independent,
@@ -405,6 +439,7 @@ def digest(
     items = Discovered(paths, recursive, glob)
     if output is not None:
         _refuse_overwrite(output, items)
+    _say_empty_folders(paths, recursive, glob, None)
     progress = _progress(items, quiet)
     failed = 0
 
@@ -419,24 +454,23 @@ def digest(
                 sys.stderr.flush()
             yield doc
 
-    target = None
+    # Made before anything is read, as for the other commands; committed at the end.
+    target = _open_output(lambda: AtomicFile(Path(output)), output) if output else None
     try:
         batch = learn(items, options)
         docs = documents(items, options, options.jobs, batch, on_result=progress.advance)
         made = build_digest(reported(docs), sort=sort.value)
         text = render_digest(made, fmt, group_by.value).encode("utf-8")
-        if output is None:
+        if target is None:
             sys.stdout.buffer.write(text)
             sys.stdout.buffer.flush()
         else:
-            target = AtomicFile(Path(output))
             target.fh.write(text)
             target.commit()
             target = None
-    except OSError as exc:              # the output cannot be written: no traceback for that
+    except OSError as exc:
         progress.clear()
-        sys.stderr.write(f"newsclean: {output}: {exc.strerror or exc}\n")
-        raise typer.Exit(EXIT_FAILED)
+        _stop_on_write_error(exc, output)
     except KeyboardInterrupt:
         progress.clear()
         sys.stderr.write("newsclean: interrupted\n")

@@ -1,7 +1,8 @@
 """Bytes to text: which encoding an input is in, and decoding it without losing a line.
 
-A BOM wins; known binary formats are refused; then UTF-16 without a BOM, UTF-8, and the
-legacy Chinese codecs (GB18030, Big5-HKSCS). Two kinds of damage are common in dumps and
+A BOM wins; known binary formats are refused; then UTF-16 without a BOM, UTF-8, cp1252
+for Latin text (told apart from GBK and Big5 by its lone high bytes), and the legacy
+Chinese codecs (GB18030, Big5-HKSCS). Two kinds of damage are common in dumps and
 are repaired, with a warning, rather than refused: a few bad bytes (a truncated download,
 a title cut in the middle of a character), and files stitched together from UTF-8 and
 GBK sources, which are decoded line by line.
@@ -28,6 +29,13 @@ _BOMS = (
 # Frequent Chinese punctuation: text decoded with the right codec is full of it.
 _CJK_PUNCT = frozenset("，。、“”：；！？（）《》「」")
 _LEGACY = ("gb18030", "big5hkscs")
+# Latin text that is not UTF-8: Windows' superset of Latin-1, with its curly quotes.
+LATIN = "cp1252"
+LATIN_WARNING = (f"not UTF-8: decoded as {LATIN} (Western European); "
+                 "name its encoding with --encoding if that is wrong")
+_THREE_HIGH = re.compile(rb"[\x80-\xff]{3}")
+_ASCII = bytes(range(0x80))
+_SPACES = b" \t\n\r\x0b\x0c"
 
 # Pseudo codec names returned by detect_encoding for the two repairs.
 REPAIRED = " (with replacements)"       # "utf-8 (with replacements)"
@@ -74,6 +82,9 @@ def _detect(data: bytes, path: str, complete: bool) -> tuple[str, str | None]:
     # famous 联通): a dozen non-ASCII bytes of valid UTF-8 are not chance.
     if foreign and utf8_bytes >= 12:
         return MIXED + _best_legacy(data, complete), None
+    text = _latin(data, complete)
+    if text is not None:
+        return LATIN, text
     best: tuple[float, str, str] | None = None
     for name in _LEGACY:
         text = _decodes(data, name, complete)
@@ -103,7 +114,7 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
     """Decode an input's bytes (see detect_encoding). Returns the text and any warnings."""
     name, text = (check_codec(encoding, path), None) if encoding else _detect(data, path, True)
     if text is not None:
-        return strip_bom(text), []
+        return strip_bom(text), [LATIN_WARNING] if name == LATIN else []
     if name.startswith(MIXED):
         legacy = name[len(MIXED):]
         # Split at "\n" as a stream does (a lone "\r" is seen to by decode_mixed_line),
@@ -172,6 +183,11 @@ def decode_mixed_line(line: bytes, legacy: str) -> tuple[str, str]:
     if fits:
         _, _, text, name = max(fits)
         return text, name
+    # Only a line no Chinese codec reads may be Latin: one short line shows too few
+    # bytes to tell a lone Chinese word from an accented one.
+    latin = _latin(line, True)
+    if latin is not None:
+        return latin, LATIN
     return line.decode(legacy, errors="replace"), legacy
 
 
@@ -194,6 +210,20 @@ def _lightly_damaged(text: str) -> bool:
     bad = text.count("\ufffd")
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     return bad * 4 <= non_ascii
+
+
+def _latin(data: bytes, complete: bool) -> str | None:
+    """The text as cp1252, if it reads as Latin text: mostly ASCII, its bytes above 0x7F
+    alone or in pairs between ASCII ones (an accented letter, a curly quote, "ção").
+    GBK and Big5 characters are two bytes, mostly both high: two Chinese characters in
+    a row make a run of three or four high bytes, and Chinese written with characters
+    that do not is dense with them, one byte in two."""
+    if _THREE_HIGH.search(data):
+        return None
+    high = len(data.translate(None, _ASCII))
+    if not high or high * 3 > len(data.translate(None, _SPACES)):
+        return None
+    return _decodes(data, LATIN, complete)
 
 
 def _classify_lines(data: bytes, complete: bool) -> tuple[int, int, int]:

@@ -228,7 +228,8 @@ def _first(values: Iterable[str | None]) -> str | None:
 
 
 def sort_stories(stories: list[Story], by: str = "date") -> list[Story]:
-    """`date`: newest first, undated last; `publisher`: A-Z, then newest first;
+    """`date`: newest first, undated last; `publisher`: A-Z whatever the case (news.com.au
+    among the n's), then newest first;
     `path`: by the first copy's path. Ties keep the input order."""
     if by not in SORTS:
         raise ValueError(f"unknown sort {by!r}; expected one of: " + ", ".join(SORTS))
@@ -238,7 +239,7 @@ def sort_stories(stories: list[Story], by: str = "date") -> list[Story]:
     newest.sort(key=lambda s: s.published is None)          # stable: undated last
     if by == "date":
         return newest
-    return sorted(newest, key=lambda s: (s.publisher is None, s.publisher or ""))
+    return sorted(newest, key=lambda s: (s.publisher is None, _by_name(s.publisher)))
 
 
 def group_stories(stories: list[Story], by: str = "none") -> list[tuple[str | None, list[Story]]]:
@@ -253,10 +254,17 @@ def group_stories(stories: list[Story], by: str = "none") -> list[tuple[str | No
     for story in stories:
         key = story.publisher if by == "publisher" else (story.published or "")[:10] or None
         sections.setdefault(key, []).append(story)
-    keys = sorted((k for k in sections if k is not None), reverse=by == "date")
+    keys = sorted((k for k in sections if k is not None), reverse=by == "date",
+                  key=_by_name)
     if None in sections:
         keys.append(None)
     return [(k, sections[k]) for k in keys]
+
+
+def _by_name(name: str | None) -> tuple[str, str]:
+    """Names in dictionary order: case does not count, except to order names that differ
+    only by it, so that the order is the same on every run."""
+    return ((name or "").casefold(), name or "")
 
 
 def build_digest(docs: Iterable[Article | Failure], failures: Iterable[Failure] = (),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections import Counter
 from typing import Callable
 
@@ -38,14 +39,25 @@ def meta_line(story: Story) -> str:
 
 
 def _summary(story: Story) -> str:
-    # Chinese sentences follow each other without a space; Latin ones need one.
+    # A sentence that ends in Chinese is followed without a space (whatever starts the
+    # next one: 掌声。2月13日); one that ends in Latin text needs one.
     out = ""
     for sentence in story.summary:
         sentence = " ".join(sentence.split())
-        if out and (out[-1].isascii() or sentence[:1].isascii()):
+        if out and not _ends_wide(out):
             out += " "
         out += sentence
     return out
+
+
+# Closing quotes and brackets after a sentence's end mark: 。” ends in Chinese, ." in Latin.
+_CLOSERS = "\"')]}’”»」』）】》〉"
+
+
+def _ends_wide(text: str) -> bool:
+    """Whether the text ends in a full-width character (。, ！, a Han character)."""
+    end = text.rstrip(_CLOSERS)[-1:]
+    return bool(end) and unicodedata.east_asian_width(end) in "WF"
 
 
 def _heading(key: str | None, by: str) -> str:
@@ -61,15 +73,20 @@ def _copy_note(copy) -> str:
 
 # ---------------------------------------------------------------- markdown
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&!#])")
-_MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-+=>.)])")
+# What is markup anywhere in a line. "!" is not: it only makes an image of a "[" after
+# it, and every "[" is escaped. Nor is "#", but at a line's start (a heading) and at its
+# end after a space (a heading's closing sequence, dropped from the title).
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-+=>.)#])")
+_MD_CLOSING = re.compile(r"(?<= )#+$")
 
 
 def md_escape(text: str) -> str:
     """One line of literal text for CommonMark/GFM: inline markup and entities escaped,
-    and nothing at its start read as a list, quote or heading."""
+    nothing at its start read as a list, quote or heading, nor at its end as the close
+    of a heading."""
     text = " ".join(text.split())
-    text = _MD_INLINE.sub(r"\\\1", text)
+    text = _MD_CLOSING.sub(r"\\\g<0>", _MD_INLINE.sub(r"\\\1", text))
     return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
 
 

@@ -6,6 +6,7 @@ so an interrupted run leaves every finished output complete and nothing half-wri
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import sys
@@ -42,11 +43,11 @@ class _Joiner:
             if self.count == 1:
                 self._first = rendered          # one object, unless a second one comes
                 return
+            # Each separator goes out with the document after it: whenever a run stops,
+            # what was written is a valid array once finish() closes it.
             if self.count == 2:
-                self._put("[\n" + _indent(self._first or "") + ",\n")
-            else:
-                self._put(",\n")
-            self._put(_indent(rendered))
+                self._put("[\n" + _indent(self._first or ""))
+            self._put(",\n" + _indent(rendered))
             return
         if self.count > 1 and self.fmt in ("text", "markdown"):
             self._put("\n")
@@ -124,11 +125,25 @@ def discard_pending() -> None:
         _PENDING.discard(tmp)
 
 
+def _check_folder(folder: Path) -> None:
+    """Raise NotADirectoryError naming the file that stands where `folder` or one of
+    its parents should be: mkdir itself says only "File exists" or "Not a directory"."""
+    for part in (folder, *folder.parents):
+        if part.exists():
+            if not part.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, f"{part} is not a folder")
+            return
+
+
 class AtomicFile:
-    """A file that appears under its name only when closed complete."""
+    """A file that appears under its name only when closed complete. A symbolic link
+    is written through: its target is replaced, and the link stays."""
 
     def __init__(self, target: Path):
+        if target.is_symlink():
+            target = Path(os.path.realpath(target))
         self.target = target
+        _check_folder(target.parent)
         target.parent.mkdir(parents=True, exist_ok=True)
         with _sigint_deferred():
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
@@ -178,6 +193,7 @@ class FolderWriter:
     records_failures = False        # a failed input is reported on stderr, not as a file
 
     def __init__(self, root: Path, fmt: str):
+        _check_folder(root)              # a file in the way fails before anything is read
         self.root, self.fmt = root, fmt
         self.current: AtomicFile | None = None
         self.joiner: _Joiner | None = None
