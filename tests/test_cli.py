@@ -84,6 +84,21 @@ def test_stdin_bytes_and_dash(runner):
         assert rec["title"] == SEED_TITLE
 
 
+def test_json_lines_on_stdin_are_records(runner):
+    feed = "".join(json.dumps({"id": i, "text": SEED.read_text(encoding="utf-8")},
+                              ensure_ascii=False) + "\n" for i in ("a", "b"))
+    result = runner.invoke(app, ["clean", "-f", "jsonl"], input=feed.encode())
+    assert result.exit_code == 0, result.stderr
+    recs = records(result.stdout)
+    assert [(r["id"], r["path"], r["title"]) for r in recs] == [
+        ("a", "<stdin>:1", SEED_TITLE), ("b", "<stdin>:2", SEED_TITLE)]
+    # A page that merely starts with a brace is still a page; --input-format decides.
+    page = '{"a": 1}\n' + SEED.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["clean", "-f", "jsonl", "--input-format", "text"],
+                           input=page.encode())
+    assert [r["path"] for r in records(result.stdout)] == ["<stdin>"]
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_stdin_beside_a_file_is_read_once_for_learning_and_processing(runner, tmp_path, jobs):
     other = tmp_path / "other.txt"

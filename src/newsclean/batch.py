@@ -18,7 +18,8 @@ from .options import Options
 from .output import FolderWriter
 from .pipeline import process
 from .render import RENDERERS, failure_record, render_failure
-from .sources import Failure, Input, read_bytes, relative_name, stream_lines, to_documents
+from .sources import (Failure, Input, holds_jsonl, read_bytes, relative_name, stream_lines,
+                      to_documents)
 
 
 @dataclass
@@ -92,7 +93,7 @@ def needs_learning(items: Inputs, options: Options) -> bool:
     if options.independent or not options.clean or options.command == "convert":
         return False
     first, _ = _peek_inputs(items, 2)
-    return len(first) > 1 or any(i.is_jsonl or options.input_format == "jsonl" for i in first)
+    return len(first) > 1 or any(holds_jsonl(i, options.input_format) for i in first)
 
 
 def _peek_inputs(items: Inputs, n: int) -> tuple[list[Input], Iterator[Input | Failure]]:
@@ -190,7 +191,7 @@ def _crashed(item: Input | Part, message: str) -> Result:
 def _records_apart(items: Inputs, options: Options) -> Iterator[Input | Failure | Part]:
     """The inputs, each JSONL input as its records, read one after another."""
     for item in items:
-        if isinstance(item, Input) and (item.is_jsonl or options.input_format == "jsonl"):
+        if isinstance(item, Input) and holds_jsonl(item, options.input_format):
             pending, first = None, True
             for doc in documents_of(item, options):
                 if pending is not None:
@@ -435,7 +436,7 @@ def run(items: Inputs, options: Options, writer,
         else:
             # A failure inside a JSONL file is one record among others; a failure of a
             # plain input is the whole input, and leaves no output file behind.
-            whole = not (item.is_jsonl or options.input_format == "jsonl")
+            whole = not holds_jsonl(item, options.input_format)
             if result.first:
                 writer.start_input(relative_name(item))
             for doc in result.docs:

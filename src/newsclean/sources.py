@@ -23,8 +23,8 @@ from .decoding import (MIXED, REPAIRED, check_codec, decode_bytes, decode_mixed_
                        detect_encoding, not_valid, strip_bom)
 from .errors import DecodeError, InputFormatError, NewscleanError, ReadError, printable
 
-__all__ = ["STDIN", "Input", "Failure", "Discovered", "discover", "read_bytes", "stream_lines",
-           "to_documents", "relative_name", "display_name", "decode_bytes", "detect_encoding"]
+__all__ = ["STDIN", "Input", "Failure", "Discovered", "discover", "read_bytes", "holds_jsonl",
+           "stream_lines", "to_documents", "relative_name", "display_name", "decode_bytes", "detect_encoding"]
 
 STDIN = "-"
 
@@ -175,6 +175,25 @@ def read_bytes(item: Input) -> bytes:
         raise ReadError(item.path, "too large to read into memory") from None
     except OSError as exc:
         raise ReadError(item.path, exc.strerror or str(exc)) from None
+
+
+# A first line that is a JSON object: piped stdin that is JSON Lines (a crawler's output).
+_JSON_OBJECT_LINE = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"[^\n]*\}[ \t\r]*(?:\n|\Z)')
+
+
+def holds_jsonl(item: Input, input_format: str | None) -> bool:
+    """Whether an input is read as JSON Lines: with --input-format jsonl, by its name
+    (*.jsonl), or, for stdin, which has no name, when its first line is a JSON object."""
+    if input_format is not None:
+        return input_format == "jsonl"
+    if item.is_jsonl:
+        return True
+    if not item.is_stdin:
+        return False
+    try:
+        return _JSON_OBJECT_LINE.match(read_bytes(item)) is not None
+    except NewscleanError:
+        return False
 
 
 def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 << 20,
@@ -332,7 +351,7 @@ def to_documents(item: Input, data: bytes, encoding: str | None = None,
     if not data or data.isspace():           # not strip(): no copy of a large input
         raise InputFormatError(name, _emptiness(data))
     text, warnings = decode_bytes(data, name, encoding)
-    if input_format == "jsonl" or (input_format is None and item.is_jsonl):
+    if holds_jsonl(item, input_format):
         yield from _jsonl_documents(text, name, warnings)
         return
     if _looks_binary(text):
