@@ -203,7 +203,7 @@ def test_bom_is_stripped_once():
     ("klingon", "unknown encoding 'klingon'"), ("base64", "'base64' is not a text encoding"),
     ("rot13", "not a text encoding"), ("zlib", "not a text encoding"),
     ("punycode", "not valid punycode"), ("undefined", "not valid undefined"),
-    ("ascii", r"not valid ascii \(at byte 0\)"),
+    ("ascii", r"not valid ascii \(at byte 0\): it is in another encoding than --encoding ascii$"),
 ])
 def test_forced_encodings_that_cannot_decode(tmp_path, encoding, reason):
     data = "中文内容。\n".encode() * 3

@@ -139,7 +139,7 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
     try:
         text = data.decode(name)
     except UnicodeError as exc:
-        raise DecodeError(path, not_valid(name, exc)) from None
+        raise DecodeError(path, not_valid(name, exc, forced=encoding is not None)) from None
     return strip_bom(text), []
 
 
@@ -157,8 +157,11 @@ def check_codec(name: str, path: str) -> str:
     return name
 
 
-def not_valid(name: str, exc: UnicodeError) -> str:
+def not_valid(name: str, exc: UnicodeError, forced: bool = False) -> str:
+    """Why the bytes do not decode: the encoding was guessed, or given and is wrong."""
     where = f" (at byte {exc.start})" if isinstance(exc, UnicodeDecodeError) else ""
+    if forced:
+        return f"not valid {name}{where}: it is in another encoding than --encoding {name}"
     return f"not valid {name}{where}; name its encoding with --encoding"
 
 

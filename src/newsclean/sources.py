@@ -227,14 +227,14 @@ def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 <
         if codec.startswith(MIXED):
             yield from _stream_mixed(fh, head, codec[len(MIXED):], chunk_size, name)
         else:
-            yield from _stream_decoded(fh, head, codec, name, chunk_size)
+            yield from _stream_decoded(fh, head, codec, name, chunk_size, encoding is not None)
     finally:
         if not item.is_stdin:
             fh.close()
 
 
 def _stream_decoded(fh: BinaryIO, head: bytes, codec: str, name: str,
-                    chunk_size: int) -> Iterator[str]:
+                    chunk_size: int, forced: bool = False) -> Iterator[str]:
     errors = "strict"
     if codec.endswith(REPAIRED):
         codec, errors = codec[: -len(REPAIRED)], "replace"
@@ -251,9 +251,9 @@ def _stream_decoded(fh: BinaryIO, head: bytes, codec: str, name: str,
             text = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as exc:
             exc.start += offset
-            raise DecodeError(name, not_valid(codec, exc)) from None
+            raise DecodeError(name, not_valid(codec, exc, forced)) from None
         except UnicodeError as exc:
-            raise DecodeError(name, not_valid(codec, exc)) from None
+            raise DecodeError(name, not_valid(codec, exc, forced)) from None
         if first:
             text, first = strip_bom(text), False
         yield from lines.feed(text)
