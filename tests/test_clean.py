@@ -6,6 +6,7 @@ import pytest
 from conftest import ARTICLE
 from newsclean.article import Article
 from newsclean.clean import BatchStats, clean, is_html, learn_batch
+from newsclean.clean.text import normalise
 from newsclean.options import Options
 
 DATA = Path(__file__).parent / "data"
@@ -866,3 +867,19 @@ def test_a_labelled_link_is_no_headline_and_a_breadcrumb_opens_the_page():
     assert doc.title == "地铁应急演练：区间内停车数百乘客紧急疏散"
     assert doc.text.split("\n")[-3].startswith("为提高地铁突发事件")
     assert "北站" not in doc.text and "第一章" not in doc.text
+
+
+def test_formatting_tags_left_in_a_text_dump_are_no_furniture():
+    raw = ("Council approves budget\n"
+           "The city council met on <b>Monday</b> and approved the 2024 budget after a "
+           "long debate.<br>\n"
+           "The mayor said the vote was a <a href=\"/win\">win</a> for residents, and "
+           "that fees would fall.<br/>\n"
+           "Critics said the plan relied on costs < 5% of income, which it did not show.\n")
+    doc = run(raw)
+    assert doc.title == "Council approves budget"
+    assert doc.text.split("\n") == [
+        "The city council met on Monday and approved the 2024 budget after a long debate.",
+        "The mayor said the vote was a win for residents, and that fees would fall.",
+        "Critics said the plan relied on costs < 5% of income, which it did not show."]
+    assert normalise("x<b c>y <<三体>> <B>a</B><br />b") == "x<b c>y <<三体>> a b"

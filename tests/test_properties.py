@@ -44,8 +44,10 @@ texts = st.one_of(page, any_text)
 
 
 def norm(text: str) -> str:
-    """Whitespace normalised the way a reader compares lines."""
-    return " ".join(text.replace("\u200b", " ").replace("\ufeff", " ").split())
+    """A line as the cleaner reads it: whitespace normalised, formatting tags left out
+    (the cleaner's own normalise: these properties are about which lines it keeps)."""
+    from newsclean.clean.text import normalise
+    return normalise(text)
 
 
 def input_lines(raw: str) -> set[str]:

@@ -9,6 +9,7 @@ it and look just above it for the headline.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .headline import heads_text, headline_shaped, is_sentence, key, pick_title, same_title, skip_header
@@ -16,10 +17,23 @@ from .shapes import (CAPTION_WORDS, CJK_CHAR, COMMENTS_START, END, LABELLED_LINK
                      TIMESTAMP, YOU_ARE_HERE, LineShape, furniture_share, lower_share)
 
 
+# Formatting tags left in a text dump (a page's source pasted in part, a feed's field):
+# "met on <b>Monday</b>.<br>" is the sentence "met on Monday.". Only the names of inline
+# and paragraph tags, so that "a < b" or "<<三体>>" stay as they are.
+INLINE_TAG = re.compile(r"</?(a|abbr|b|big|br|cite|code|del|div|em|font|i|ins|li|mark|p|s|"
+                        r"small|span|strike|strong|sub|sup|u|wbr)"
+                        r"""(?:\s+[\w:-]{1,40}\s*=\s*(?:"[^"<>]{0,300}"|'[^'<>]{0,300}'|[^\s"'<>]{1,300}))*"""
+                        r"\s*/?>", re.I)
+# A line break or a block's edge parts words; a formatting tag sits inside a word.
+_PARTING_TAGS = frozenset(("br", "p", "div", "li"))
+
+
 def normalise(text: str) -> str:
     # str.split() knows every Unicode space (nbsp, ideographic) but not these two.
     if "\u200b" in text or "\ufeff" in text:
         text = text.replace("\u200b", " ").replace("\ufeff", " ")
+    if "<" in text:
+        text = INLINE_TAG.sub(lambda m: " " if m.group(1).lower() in _PARTING_TAGS else "", text)
     return " ".join(text.split())
 
 
