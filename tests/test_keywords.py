@@ -205,3 +205,25 @@ def test_accented_latin_words_stay_whole():
     words = {w for k in found for w in k.split()}
     assert not words & {"rich", "caf", "met", "sent", "Z"}
     assert "São Paulo" in found
+
+
+def test_a_word_cut_from_a_known_word_is_no_keyword():
+    """The segmenter reads 视频门 as 视/频门 and 这段视频 as 这/段视/频 here; 频门 and 段视
+    cut 视频 in two, which the text has elsewhere too."""
+    text = ("女主播视频门 韩版大S炫富\n韩国一名女主播的私人视频日前在网上流传，引发网友热议。"
+            "这段视频长达三分钟，女主播随后在社交网站上道歉。"
+            "业内人士说，这一事件再次提醒公众人物注意保护个人隐私。")
+    found = extract_keywords(text, 10, "zh")
+    assert not {"频门", "段视"} & set(found)
+    assert found[:3] == ["女主播", "韩版", "炫富"] and "视频" in found
+
+
+def test_a_word_always_met_with_its_neighbour_stays():
+    # 香型 is only ever 浓香型 here: the known word 浓香 has no life of its own.
+    from newsclean.keywords import _zh_background
+    from newsclean.terms_zh import orphaning_words
+    _, known = _zh_background()
+    words = ["浓", "香型", "白酒", "的", "浓", "香型", "风格"]
+    assert "浓香" in known and orphaning_words("浓香型白酒的浓香型风格", words, known) == set()
+    words = ["女主播", "视", "频门", "的", "视频"]
+    assert orphaning_words("女主播视频门的视频", words, known) == {"频门"}

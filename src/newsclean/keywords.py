@@ -21,7 +21,8 @@ import re
 from pathlib import Path
 
 from . import segment
-from .terms_zh import FUNCTION_CHARS, TERM_CHARS, pieces_to_wholes, repeated_names, slips
+from .terms_zh import (FUNCTION_CHARS, TERM_CHARS, orphaning_words, pieces_to_wholes,
+                       repeated_names, slips)
 from .article import Article
 from .options import Options
 
@@ -156,6 +157,7 @@ def _rank_zh(text: str, title: str | None) -> Ranked:
         return math.log(paragraphs / (1 + df)) if df else max_idf
 
     cut_through = slips(full, names, counts)
+    orphans = orphaning_words(full, words, background)
     after_number = collections.Counter(
         word for before, word in zip(words, words[1:]) if before[-1] in _NUMERAL)
     scored = []
@@ -165,6 +167,8 @@ def _rank_zh(text: str, title: str | None) -> Ranked:
         gram = parts[term]
         if len(gram) == 1 and 2 * after_number[term] > tf:
             continue        # what is counted (公里 of 一万公里, 万元), not what the text is about
+        if len(gram) == 1 and term in orphans and term not in background and term not in names:
+            continue        # a slip of the segmenter: 视/频门 for 视频门
         if len(gram) > 1 and tf < 2 or term.endswith(_SAYS):
             continue
         weights = [idf(w) for w in gram if len(w) > 1]
