@@ -68,8 +68,19 @@ META_WORD = re.compile(
     r"|^\s*(?:Posted|Published|Updated|Last updated)\b")
 
 
+_SENTENCE_MARK = re.compile(r"[，。！？,!?]")
+# A site's address before its dateline: "http://www.sznews.com 2011-12-14 18:10 来源：".
+_LEADING_ADDRESS = re.compile(r"^(?:(?:https?://)?www\.|https?://)\S{1,80}\s+")
+
+
 def is_meta(text: str) -> bool:
-    """A byline, source or dateline label near the start of a short line."""
+    """A byline, source or dateline label near the start of a short line (after the
+    site's address, if the line opens with one)."""
+    if text[:1] in "hw":
+        text = _LEADING_ADDRESS.sub("", text, count=1)
+        # "http://www.rednet.cn 2012/1/17 17:23:10 红网 字体": the site, the date, its name.
+        if DATE_ISO.match(text) and len(text) <= 60 and not _SENTENCE_MARK.search(text):
+            return True
     head = text[:40]
     for colon in (head.find("："), head.find(":")):
         if colon > 0 and META_LABEL_END.search(head, max(0, colon - 12), colon):
