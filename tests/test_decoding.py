@@ -16,6 +16,7 @@ CP1252 = "He said \u201chello\u201d \u2014 it\u2019s fine.\n"
     (LATIN1, "latin-1"), (CP1252, "cp1252"),
     ("As informações são públicas e não há exceções.\n", "cp1252"),
     ("Müller trifft Köln: Straßenbahn fährt wieder.\n", "latin-1"),
+    ("Naïve Zürich señor.\n", "cp1252"),     # reads as GBK too, with 黮 inside words
     ("Prices rose to £5m \u2026\u201d the report said.\n" * 20, "cp1252"),
 ])
 def test_latin_text_is_read_as_cp1252_with_a_warning(text, codec):
@@ -33,6 +34,13 @@ def test_latin_text_is_read_as_cp1252_with_a_warning(text, codec):
      "would open 12 new metro lines.\n" * 5, "gbk"),       # English-heavy with GBK words
     ("Reporter 林怡君 filed this story from Taipei on Monday morning.\n" * 3, "big5hkscs"),
     ("Copyright 2024 City Daily\u00a0News \u00a9 All rights reserved.\n", "gb18030"),
+    # Chinese characters one or two at a time between ASCII: a date, a name in brackets.
+    ("Shanghai Daily 2024年3月18日\nThe city government announced a new metro plan, "
+     "officials said.\n", "gbk"),
+    ("Taipei Times 2024年3月\nThe city said the circular MRT line would open in 2030.\n",
+     "big5hkscs"),
+    ("Interview with Mr Li (李) of Tsinghua University\nProfessor Li said the programme "
+     "would recruit forty researchers.\n", "gbk"),
 ])
 def test_chinese_legacy_text_stays_chinese(text, codec):
     decoded, warnings = decode_bytes(text.encode(codec), "x")

@@ -82,18 +82,20 @@ def _detect(data: bytes, path: str, complete: bool) -> tuple[str, str | None]:
     # famous 联通): a dozen non-ASCII bytes of valid UTF-8 are not chance.
     if foreign and utf8_bytes >= 12:
         return MIXED + _best_legacy(data, complete), None
-    text = _latin(data, complete)
-    if text is not None:
-        return LATIN, text
-    best: tuple[float, str, str] | None = None
-    for name in _LEGACY:
-        text = _decodes(data, name, complete)
+    readings = [(_plausibility(text), name, text) for name in _LEGACY
+                for text in (_decodes(data, name, complete),) if text is not None]
+    # Chinese wins where both fit: an English page in GBK with a date (2024年3月18日) or
+    # a name (李) has lone pairs of high bytes too, and reads as Chinese throughout. Latin
+    # text that reads as Chinese at all (no accent before a space or a stop) has its
+    # "characters" inside words, between letters: M黮ler for Müller.
+    if not any(_only_chinese(text) and not _inside_latin_words(text)
+               for _, _, text in readings):
+        text = _latin(data, complete)
         if text is not None:
-            score = _plausibility(text)
-            if best is None or score > best[0]:
-                best = (score, name, text)
-    if best is not None:
-        return best[1], best[2]
+            return LATIN, text
+    if readings:
+        _, name, text = max(readings)
+        return name, text
     # No codec fits every byte: take the one that needs the fewest replacements, if they
     # are few enough to be damage rather than a wrong guess.
     damage = []
@@ -213,6 +215,25 @@ def _lightly_damaged(text: str) -> bool:
     bad = text.count("\ufffd")
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     return bad * 4 <= non_ascii
+
+
+# What Chinese text holds besides ASCII: Han characters, CJK and full-width punctuation,
+# the general punctuation of GBK and Big5 (“ ” — …) and the middle dot.
+_NOT_CHINESE = re.compile("[^\x00-\x7f\u00b7\u2010-\u2027\u3000-\u303f\u3400-\u4dbf"
+                          "\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _only_chinese(text: str) -> bool:
+    return _NOT_CHINESE.search(text) is None
+
+
+_BETWEEN_LETTERS = re.compile("(?<=[A-Za-z])[^\x00-\x7f](?=[A-Za-z])")
+
+
+def _inside_latin_words(text: str) -> bool:
+    """Whether most non-ASCII characters stand between two ASCII letters."""
+    others = len(text) - len(text.encode("ascii", "ignore"))
+    return 2 * len(_BETWEEN_LETTERS.findall(text)) > others
 
 
 def _latin(data: bytes, complete: bool) -> str | None:
