@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 from pathlib import Path
 
@@ -252,3 +253,20 @@ def test_jsonl_records_end_at_newlines_only():
     a, b = docs(data, "feed.jsonl")
     assert (a.extra, a.raw) == ({"id": "a"}, "第一段。\u2028第二段\u0085。")
     assert (b.extra, b.raw) == ({"id": "b"}, "第三段\u2029。")
+
+
+@pytest.mark.parametrize("given, published", [
+    ("Mon, 01 Jan 2001 10:00:00 GMT", "2001-01-01T10:00"),
+    ("2024-03-19T08:00:00+08:00", "2024-03-19T08:00"),
+    ("2024年3月18日", "2024-03-18"),
+    ("2025-06-01", "2025-06-01"),
+])
+def test_a_records_own_date_is_iso_8601(given, published):
+    (doc,) = docs(json.dumps({"text": "正文。", "published": given}).encode(), "feed.jsonl")
+    assert doc.published == published and doc.warnings == []
+
+
+def test_a_records_date_that_is_no_date_is_dropped():
+    (doc,) = docs(b'{"text": "x", "published": "yesterday"}', "feed.jsonl")
+    assert doc.published is None
+    assert doc.warnings == ['input field "published" dropped: no date in it']

@@ -480,6 +480,13 @@ def _given_metadata(record: dict, warnings: list[str]) -> dict[str, str]:
         value = record.get(key)
         if isinstance(value, str):
             value = " ".join(value.split())
+            if value and key == "published":
+                # Dates are ISO 8601 in every record ("Mon, 01 Jan 2001 10:00:00 GMT"
+                # is 2001-01-01T10:00): they are compared and sorted.
+                from .clean.meta import find_date
+                value = find_date(value)
+                if value is None:
+                    warnings.append('input field "published" dropped: no date in it')
             if value:
                 given[key] = value
         elif value is not None:
