@@ -184,6 +184,22 @@ def test_a_text_file_named_jsonl_fails_once(cli, tmp_path):
     assert [r["path"].rsplit(":", 1)[1] for r in run.records] == ["1", "2"]
 
 
+def test_a_jsonl_file_that_fails_whole_leaves_no_output_file(cli, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "page.jsonl").write_text("hello\ntext\nnot json\n", encoding="utf-8")
+    (src / "empty.jsonl").write_bytes(b"")
+    (src / "feed.jsonl").write_text('not json\n' + json.dumps({"text": article_text()}) + "\n",
+                                    encoding="utf-8")
+    out = tmp_path / "out"
+    run = cli(["clean", src, "-o", f"{out}/", "-f", "jsonl", "-q"])
+    assert run.exit_code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["feed.jsonl"]     # a line failed, not all
+    run = cli(["clean", src, "-o", f"{out}/", "-f", "jsonl", "-q", "--skip-existing"])
+    assert run.exit_code == 1 and len(run.stderr_lines()) == 2      # both tried again
+    assert sorted(p.name for p in out.iterdir()) == ["feed.jsonl"]
+
+
 def test_jsonl_with_bad_lines(cli, tmp_path):
     feed = tmp_path / "feed.jsonl"
     good = {"id": 1, "text": article_text()}

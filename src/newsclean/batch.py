@@ -53,7 +53,7 @@ def documents_of(item: Input, options: Options) -> Iterator[Article | Failure]:
         data = read_bytes(item)
         yield from to_documents(item, data, options.encoding, options.input_format)
     except NewscleanError as exc:
-        yield Failure(exc.path, exc)
+        yield Failure(exc.path, exc, whole=True)
 
 
 def learn(items: Inputs, options: Options):
@@ -435,19 +435,20 @@ def run(items: Inputs, options: Options, writer,
             fail(item, whole_input=True)
         else:
             # A failure inside a JSONL file is one record among others; a failure of a
-            # plain input is the whole input, and leaves no output file behind.
+            # plain input, or of a JSONL file that cannot be read at all, is the whole
+            # input, and leaves no output file behind.
             whole = not holds_jsonl(item, options.input_format)
             if result.first:
                 writer.start_input(relative_name(item))
             for doc in result.docs:
                 if isinstance(doc, Failure):
-                    fail(doc, whole_input=whole)
+                    fail(doc, whole_input=whole or doc.whole)
                 else:
                     writer.add(render(doc, options))
                     tally.ok += 1
             if result.last:
-                writer.end_input(ok=not whole
-                                 or not any(isinstance(d, Failure) for d in result.docs))
+                writer.end_input(ok=not any(isinstance(d, Failure) and (whole or d.whole)
+                                            for d in result.docs))
         if on_progress and result.last:
             on_progress()
     if isinstance(items, _WithoutOutput):

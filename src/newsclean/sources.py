@@ -55,10 +55,12 @@ class Input:
 
 @dataclass
 class Failure:
-    """An input (or one JSONL line) that could not become a document."""
+    """An input (or one JSONL line) that could not become a document. `whole`: the
+    whole input failed (a JSONL file that cannot be read at all, not one of its lines)."""
     path: str
     error: NewscleanError
     extra: dict[str, Any] = field(default_factory=dict)
+    whole: bool = False
 
 
 def display_name(item: Input) -> str:
