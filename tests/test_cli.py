@@ -92,7 +92,12 @@ def test_json_lines_on_stdin_are_records(runner):
     recs = records(result.stdout)
     assert [(r["id"], r["path"], r["title"]) for r in recs] == [
         ("a", "<stdin>:1", SEED_TITLE), ("b", "<stdin>:2", SEED_TITLE)]
-    # A page that merely starts with a brace is still a page; --input-format decides.
+    result = runner.invoke(app, ["clean", "-f", "jsonl"], input=feed.encode("utf-16"))
+    assert [r["path"] for r in records(result.stdout)] == ["<stdin>:1", "<stdin>:2"]
+    # A page that starts with braces but no JSON object is a page; --input-format decides.
+    page = '{"注意"}\n' + SEED.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["clean", "-f", "jsonl"], input=page.encode())
+    assert [r["path"] for r in records(result.stdout)] == ["<stdin>"]
     page = '{"a": 1}\n' + SEED.read_text(encoding="utf-8")
     result = runner.invoke(app, ["clean", "-f", "jsonl", "--input-format", "text"],
                            input=page.encode())

@@ -253,6 +253,9 @@ def test_jsonl_records_end_at_newlines_only():
     a, b = docs(data, "feed.jsonl")
     assert (a.extra, a.raw) == ({"id": "a"}, "第一段。\u2028第二段\u0085。")
     assert (b.extra, b.raw) == ({"id": "b"}, "第三段\u2029。")
+    # Old Mac line ends: a raw \r cannot stand inside a JSON string, so it ends a record.
+    a, b = docs(b'{"id": 1, "text": "x"}\r{"id": 2, "text": "y"}\r', "feed.jsonl")
+    assert (a.extra, b.extra) == ({"id": 1}, {"id": 2})
 
 
 @pytest.mark.parametrize("given, published", [

@@ -179,13 +179,10 @@ def read_bytes(item: Input) -> bytes:
         raise ReadError(item.path, exc.strerror or str(exc)) from None
 
 
-# A first line that is a JSON object: piped stdin that is JSON Lines (a crawler's output).
-_JSON_OBJECT_LINE = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"[^\n]*\}[ \t\r]*(?:\n|\Z)')
-
-
 def holds_jsonl(item: Input, input_format: str | None) -> bool:
     """Whether an input is read as JSON Lines: with --input-format jsonl, by its name
-    (*.jsonl), or, for stdin, which has no name, when its first line is a JSON object."""
+    (*.jsonl), or, for stdin, which has no name, when its first line is a JSON object
+    (a crawler's output piped in)."""
     if input_format is not None:
         return input_format == "jsonl"
     if item.is_jsonl:
@@ -193,8 +190,27 @@ def holds_jsonl(item: Input, input_format: str | None) -> bool:
     if not item.is_stdin:
         return False
     try:
-        return _JSON_OBJECT_LINE.match(read_bytes(item)) is not None
+        return _opens_with_an_object(read_bytes(item))
     except NewscleanError:
+        return False
+
+
+_SNIFF = 1 << 16
+
+
+def _opens_with_an_object(data: bytes) -> bool:
+    head = data[:_SNIFF]
+    codec = detect_encoding(head, STDIN, complete=len(data) <= _SNIFF)
+    codec = codec.removeprefix(MIXED).removesuffix(REPAIRED)
+    lines = _json_lines(strip_bom(head.decode(codec, errors="replace")))
+    first = next((line for line in lines if line.strip()), "").strip()
+    if not first.startswith("{"):
+        return False
+    if next(lines, None) is None and len(data) > _SNIFF:
+        return first.startswith('{"')      # a record longer than what is looked at
+    try:
+        return isinstance(json.loads(first), dict)
+    except (ValueError, RecursionError):
         return False
 
 
@@ -461,17 +477,19 @@ def _jsonl_records(text: str, name: str, file_warnings: list[str]) -> Iterator[A
         raise InputFormatError(name, "no JSON lines, only whitespace")
 
 
+_RECORD_END = re.compile(r"\r\n?|\n")
+
+
 def _json_lines(text: str) -> Iterator[str]:
-    """The lines of a JSONL text, one at a time (no list of them all). Only a newline
-    ends one: a JSON string may hold U+2028 or U+0085 as they are, which splitlines()
-    would break a record at."""
+    """The lines of a JSONL text, one at a time (no list of them all). Only \n, \r\n or
+    \r end one (JSON strings escape them): a JSON string may hold U+2028 or U+0085 as
+    they are, which splitlines() would break a record at."""
     start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        if end < 0:
-            end = len(text)
-        yield text[start:end].removesuffix("\r")
-        start = end + 1
+    for end in _RECORD_END.finditer(text):
+        yield text[start:end.start()]
+        start = end.end()
+    if start < len(text):
+        yield text[start:]
 
 
 def _given_metadata(record: dict, warnings: list[str]) -> dict[str, str]:
