@@ -883,6 +883,12 @@ def test_formatting_tags_left_in_a_text_dump_are_no_furniture():
         "The mayor said the vote was a win for residents, and that fees would fall.",
         "Critics said the plan relied on costs < 5% of income, which it did not show."]
     assert normalise("x<b c>y <<三体>> <B>a</B><br />b") == "x<b c>y <<三体>> a b"
+    # A <br> ends a line after a sentence; inside one it is a wrap (none in Chinese).
+    doc = run("北京<br>新闻\n国家统计局今天发布<br>数据显示，今年一季度国内生产总值同比增长百分之五点三。"
+              "<br>其中，最终消费支出对经济增长的贡献率超过七成，货物和服务净出口有所下降。\n")
+    assert doc.title == "北京新闻"
+    assert doc.text.split("\n") == ["国家统计局今天发布数据显示，今年一季度国内生产总值同比增长百分之五点三。",
+                                    "其中，最终消费支出对经济增长的贡献率超过七成，货物和服务净出口有所下降。"]
 
 
 @pytest.mark.parametrize("dateline", [

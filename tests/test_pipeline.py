@@ -60,6 +60,7 @@ def test_the_output_script_covers_the_metadata_too():
     ({"max_chars": 0}, "Options.max_chars must be a whole number of 1 or more"),
     ({"jobs": 0}, "Options.jobs"),
     ({"keywords": 2.5}, "Options.keywords"),
+    ({"keywords": True}, "Options.keywords"),
 ])
 def test_bad_options_are_refused_when_made(settings, complaint):
     with pytest.raises(ValueError, match=complaint):

@@ -53,14 +53,16 @@ def norm(text: str) -> str:
 def input_lines(raw: str) -> set[str]:
     """The lines of raw as the cleaner reads them: text once misdecoded is decoded back."""
     from newsclean.clean.mojibake import repair
-    return {norm(x) for x in repair(raw).splitlines()}
+    from newsclean.clean.text import text_lines
+    return {norm(x) for x in text_lines(repair(raw))}
 
 
 def made_of_input_lines(kept: str, raw: str) -> bool:
     """Whether kept is a line of raw, or lines of it one under the other (no blank line
     between) joined (by spaces, but for Chinese): a hard-wrapped paragraph made whole."""
     from newsclean.clean.mojibake import repair
-    lines = [norm(x) for x in repair(raw).splitlines()]
+    from newsclean.clean.text import text_lines
+    lines = [norm(x) for x in text_lines(repair(raw))]
     want = norm(kept)
     for i, line in enumerate(lines):
         if not line or not want.startswith(line):

@@ -44,7 +44,8 @@ class Options:
         # No keywords or no summary sentences may be asked for; no budget or no worker not.
         for name, least in (("keywords", 0), ("sentences", 0), ("max_chars", 1), ("jobs", 1)):
             value = getattr(self, name)
-            if value is not None and (not isinstance(value, int) or value < least):
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                      or value < least):
                 raise ValueError(f"Options.{name} must be a whole number of {least} or more, "
                                  f"not {value!r}")
 

@@ -11,7 +11,7 @@ from ..article import Article, Line
 from ..options import Options
 from . import meta, mojibake
 from .batch import BatchStats, Keyed, body_line, keyed_lines
-from .text import clean_lines, normalise
+from .text import clean_lines, normalise, text_lines
 
 __all__ = ["BatchStats", "learn_batch", "learn_keyed", "learnable_lines", "is_html", "clean"]
 
@@ -33,7 +33,7 @@ def _lines_of(text: str) -> list[str]:
     if is_html(text):
         from .html import html_to_lines
         return html_to_lines(text)
-    return text.splitlines()
+    return text_lines(text)
 
 
 def learnable_lines(text: str) -> list[Keyed]:
@@ -65,7 +65,7 @@ def _keep_as_is(doc: Article) -> Article:
         from .html import html_to_lines
         raw_lines = html_to_lines(doc.raw)
     else:
-        raw_lines = doc.raw.splitlines()
+        raw_lines = text_lines(doc.raw)
     lines = [normalise(x) for x in raw_lines]
     lines = [x for x in lines if x]
     title = doc.title               # a JSONL record's own title
@@ -115,7 +115,7 @@ def clean(doc: Article, options: Options, batch: BatchStats | None = None) -> Ar
         from .html import clean_html
         raw_lines, found = clean_html(raw)
     else:
-        raw_lines = raw.splitlines()
+        raw_lines = text_lines(raw)
     # A title the input gives (a JSONL record's own) is the headline to look for.
     result = clean_lines(raw_lines, repeats, doc.title or found.get("title"))
     if repeats is not None and not result.body:

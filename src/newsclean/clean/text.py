@@ -26,6 +26,26 @@ INLINE_TAG = re.compile(r"</?(a|abbr|b|big|br|cite|code|del|div|em|font|i|ins|li
                         r"\s*/?>", re.I)
 # A line break or a block's edge parts words; a formatting tag sits inside a word.
 _PARTING_TAGS = frozenset(("br", "p", "div", "li"))
+_LINE_BREAK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li)\s*/?>", re.I)
+
+
+def text_lines(raw: str) -> list[str]:
+    """The lines of a text dump. A paragraph's tag left in it ends a line, and so does a
+    <br> after a sentence's end; a <br> inside a sentence is a wrap of it: gone between
+    Chinese characters, a space between words."""
+    if "<" in raw:
+        raw = _LINE_BREAK_TAG.sub(lambda m: _line_break(raw, m), raw)
+    return raw.splitlines()
+
+
+def _line_break(raw: str, tag: re.Match) -> str:
+    if not tag.group(0)[1:3].lower().startswith("br"):
+        return "\n"
+    before = raw[max(0, tag.start() - 4):tag.start()].rstrip()
+    after = raw[tag.end():tag.end() + 1]
+    if not before or END.search(before):
+        return "\n"
+    return "" if CJK_CHAR.match(before[-1:]) and CJK_CHAR.match(after) else " "
 
 
 def normalise(text: str) -> str:
