@@ -96,9 +96,10 @@ def needs_learning(items: Inputs, options: Options) -> bool:
     return len(first) > 1 or any(holds_jsonl(i, options.input_format) for i in first)
 
 
-def _peek_inputs(items: Inputs, n: int) -> tuple[list[Input], Iterator[Input | Failure]]:
-    """The first n inputs (fewer if there are fewer), read no further than needed, and
-    all the items: one pass over them, not a second walk of the folders."""
+def _peek_inputs(items: Iterable, n: int) -> tuple[list, Iterator]:
+    """The first n inputs (or records: what there is work for; fewer if there are
+    fewer), read no further than needed, and all the items: one pass over them, not a
+    second walk of the folders."""
     rest = iter(items)
     seen: list = []
     first: list = []
@@ -427,6 +428,7 @@ def run(items: Inputs, options: Options, writer,
         if rendered is not None:
             writer.add(rendered)
 
+    whole = True            # set at each input's first part
     for result in results(items, options, options.jobs, batch):
         item = result.item
         if result.first:
@@ -434,11 +436,11 @@ def run(items: Inputs, options: Options, writer,
         if isinstance(item, Failure):
             fail(item, whole_input=True)
         else:
-            # A failure inside a JSONL file is one record among others; a failure of a
-            # plain input, or of a JSONL file that cannot be read at all, is the whole
-            # input, and leaves no output file behind.
-            whole = not holds_jsonl(item, options.input_format)
             if result.first:
+                # A failure inside a JSONL file is one record among others; a failure of
+                # a plain input, or of a JSONL file that cannot be read at all, is the
+                # whole input, and leaves no output file behind.
+                whole = not holds_jsonl(item, options.input_format)
                 writer.start_input(relative_name(item))
             for doc in result.docs:
                 if isinstance(doc, Failure):

@@ -24,7 +24,8 @@ from .decoding import (MIXED, REPAIRED, check_codec, decode_bytes, decode_mixed_
 from .errors import DecodeError, InputFormatError, NewscleanError, ReadError, printable
 
 __all__ = ["STDIN", "Input", "Failure", "Discovered", "discover", "read_bytes", "holds_jsonl",
-           "stream_lines", "to_documents", "relative_name", "display_name", "decode_bytes", "detect_encoding"]
+           "stream_lines", "to_documents", "relative_name", "display_name", "decode_bytes",
+           "detect_encoding"]
 
 STDIN = "-"
 
