@@ -20,10 +20,9 @@ from .shapes import (CAPTION_WORDS, CJK_CHAR, COMMENTS_START, END, LABELLED_LINK
 # Formatting tags left in a text dump (a page's source pasted in part, a feed's field):
 # "met on <b>Monday</b>.<br>" is the sentence "met on Monday.". Only the names of inline
 # and paragraph tags, so that "a < b" or "<<三体>>" stay as they are.
+_ATTRIBUTE = r"""\s+[\w:-]{1,40}\s*=\s*(?:"[^"<>]{0,300}"|'[^'<>]{0,300}'|[^\s"'<>]{1,300})"""
 INLINE_TAG = re.compile(r"</?(a|abbr|b|big|br|cite|code|del|div|em|font|i|ins|li|mark|p|s|"
-                        r"small|span|strike|strong|sub|sup|u|wbr)"
-                        r"""(?:\s+[\w:-]{1,40}\s*=\s*(?:"[^"<>]{0,300}"|'[^'<>]{0,300}'|[^\s"'<>]{1,300}))*"""
-                        r"\s*/?>", re.I)
+                        rf"small|span|strike|strong|sub|sup|u|wbr)(?:{_ATTRIBUTE})*\s*/?>", re.I)
 # A line break or a block's edge parts words; a formatting tag sits inside a word.
 _PARTING_TAGS = frozenset(("br", "p", "div", "li"))
 _LINE_BREAK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li)\s*/?>", re.I)
@@ -39,7 +38,7 @@ def text_lines(raw: str) -> list[str]:
 
 
 def _line_break(raw: str, tag: re.Match) -> str:
-    if not tag.group(0)[1:3].lower().startswith("br"):
+    if tag.group(0)[1:3].lower() != "br":
         return "\n"
     before = raw[max(0, tag.start() - 4):tag.start()].rstrip()
     after = raw[tag.end():tag.end() + 1]
