@@ -273,3 +273,10 @@ def test_a_records_date_that_is_no_date_is_dropped():
     (doc,) = docs(b'{"text": "x", "published": "yesterday"}', "feed.jsonl")
     assert doc.published is None
     assert doc.warnings == ['input field "published" dropped: no date in it']
+
+
+def test_a_failed_records_metadata_is_given_as_a_good_ones():
+    bad, = docs(b'{"id": 1, "published": "Mon, 01 Jan 2001 10:00:00 GMT", "title": " A  b "}',
+                "feed.jsonl")
+    assert isinstance(bad, Failure)
+    assert bad.extra == {"id": 1, "published": "2001-01-01T10:00", "title": "A b"}

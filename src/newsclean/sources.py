@@ -455,7 +455,9 @@ def _jsonl_records(text: str, name: str, file_warnings: list[str]) -> Iterator[A
         given = _given_metadata(record, warnings)
         body = record.get("text")
         html = record.get("html")
-        extra = {k: v for k, v in record.items() if k not in ("text", "html")}
+        extra = {k: v for k, v in record.items()
+                 if k not in ("text", "html") and k not in GIVEN_KEYS}
+        extra.update(given)         # as the record gives them, dates in ISO 8601
         if not isinstance(body, str) and not isinstance(html, str):
             failure = _failure(where, InputFormatError, 'no "text" or "html" string')
             failure.extra = extra
