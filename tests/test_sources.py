@@ -12,7 +12,7 @@ from conftest import ARTICLE, DATA, TRADITIONAL, article_text, symlinks_supporte
 from newsclean.article import Article
 from newsclean.errors import DecodeError, InputFormatError, ReadError, printable
 from newsclean.sources import (Failure, Input, decode_bytes, detect_encoding, discover,
-                               read_bytes, relative_name, stream_lines, to_documents)
+                               read_bytes, relative_name, stream_jsonl, stream_lines, to_documents)
 
 
 def docs(data: bytes, name: str = "x.txt", **kwargs):
@@ -280,3 +280,28 @@ def test_a_failed_records_metadata_is_given_as_a_good_ones():
                 "feed.jsonl")
     assert isinstance(bad, Failure)
     assert bad.extra == {"id": 1, "published": "2001-01-01T10:00", "title": "A b"}
+
+
+@pytest.mark.parametrize("name, data", [
+    ("crlf", ('{"id": 1, "text": "第一段。"}\r\n{"id": 2, "text": "第二段。"}\r\n').encode()),
+    ("cr", b'{"id": 1, "text": "x"}\r{"id": 2, "text": "y"}'),
+    ("separators", '{"id": 1, "text": "甲\u2028乙\u0085丙"}\n\n{"id": 2, "text": "丁"}\n'.encode()),
+    ("bom", '\ufeff{"id": 1, "text": "第一段。"}\n'.encode()),
+    ("utf16", '{"id": 1, "text": "第一段。"}\n{"id": 2, "text": "第二段。"}\n'.encode("utf-16")),
+    ("gbk", '{"id": 1, "text": "第一段。"}\n{"id": 2, "text": "第二段。"}\n'.encode("gbk")),
+    ("mixed", '{"id": 1, "text": "第一段。"}\n'.encode() + '{"id": 2, "text": "第二段。"}\n'.encode("gbk")),
+    ("bad lines", b'{"id": 1, "text": "x"}\nnot json\n[1]\n{"id": 4}\n'),
+    ("no json", b"hello\ntext\n" * 20),
+])
+def test_a_streamed_jsonl_file_gives_the_records_of_one_read_whole(tmp_path, name, data):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(data)
+
+    def outline(documents):
+        try:
+            return [(d.path, d.extra, getattr(d, "raw", None), isinstance(d, Failure))
+                    for d in documents]
+        except InputFormatError as exc:
+            return exc.message
+    item = Input(str(path))
+    assert outline(stream_jsonl(item)) == outline(to_documents(item, data))

@@ -18,8 +18,8 @@ from .options import Options
 from .output import FolderWriter
 from .pipeline import process
 from .render import RENDERERS, failure_record, render_failure
-from .sources import (Failure, Input, holds_jsonl, read_bytes, relative_name, stream_lines,
-                      to_documents)
+from .sources import (Failure, Input, holds_jsonl, read_bytes, relative_name, stream_jsonl,
+                      stream_lines, to_documents)
 
 
 @dataclass
@@ -50,8 +50,11 @@ ErrorHook = Callable[[NewscleanError], None]
 def documents_of(item: Input, options: Options) -> Iterator[Article | Failure]:
     """Read and decode one input; an input that cannot be read becomes a Failure."""
     try:
-        data = read_bytes(item)
-        yield from to_documents(item, data, options.encoding, options.input_format)
+        if item.data is None and not item.is_stdin and holds_jsonl(item, options.input_format):
+            yield from stream_jsonl(item, options.encoding)     # a large feed, a piece at a time
+        else:
+            yield from to_documents(item, read_bytes(item), options.encoding,
+                                    options.input_format)
     except NewscleanError as exc:
         yield Failure(exc.path, exc, whole=True)
 

@@ -16,7 +16,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
 
 from .article import GIVEN_KEYS, Article
 from .decoding import (MIXED, REPAIRED, check_codec, decode_bytes, decode_mixed_line,
@@ -24,8 +24,8 @@ from .decoding import (MIXED, REPAIRED, check_codec, decode_bytes, decode_mixed_
 from .errors import DecodeError, InputFormatError, NewscleanError, ReadError, printable
 
 __all__ = ["STDIN", "Input", "Failure", "Discovered", "discover", "read_bytes", "holds_jsonl",
-           "stream_lines", "to_documents", "relative_name", "display_name", "decode_bytes",
-           "detect_encoding"]
+           "stream_lines", "stream_jsonl", "to_documents", "relative_name", "display_name",
+           "decode_bytes", "detect_encoding"]
 
 STDIN = "-"
 
@@ -371,7 +371,7 @@ def to_documents(item: Input, data: bytes, encoding: str | None = None,
         raise InputFormatError(name, _emptiness(data))
     text, warnings = decode_bytes(data, name, encoding)
     if holds_jsonl(item, input_format):
-        yield from _jsonl_documents(text, name, warnings)
+        yield from _jsonl_documents(_json_lines(text), name, warnings)
         return
     if _looks_binary(text):
         raise InputFormatError(name, "binary data, not text")
@@ -394,11 +394,34 @@ def to_documents(item: Input, data: bytes, encoding: str | None = None,
 _NOT_JSONL_AFTER = 20
 
 
-def _jsonl_documents(text: str, name: str, file_warnings: list[str]) -> Iterator[Article | Failure]:
-    """The records of a JSONL text. A file whose lines are none of them JSON (a text file
-    named .jsonl) fails once, as a whole, instead of once for every line."""
+def stream_jsonl(item: Input, encoding: str | None = None) -> Iterator[Article | Failure]:
+    """The records of a JSONL file, read and decoded a piece at a time, so that memory
+    does not grow with the file (see to_documents for one read whole)."""
+    warnings: list[str] = []
+    lines = _record_lines(stream_lines(item, encoding, warnings=warnings))
+    yield from _jsonl_documents(lines, display_name(item), warnings)
+
+
+def _record_lines(lines: Iterator[str]) -> Iterator[str]:
+    """Streamed lines as JSONL records: a line ends only at \n or \r (splitlines() also
+    breaks at U+2028 or U+0085, which a JSON string may hold as they are)."""
+    held: list[str] = []
+    for line in lines:
+        held.append(line)
+        if line.endswith(("\n", "\r")):
+            yield "".join(held).rstrip("\r\n")
+            held = []
+    if held:
+        yield "".join(held)
+
+
+def _jsonl_documents(lines: Iterable[str], name: str,
+                     file_warnings: list[str]) -> Iterator[Article | Failure]:
+    """The records of a JSONL text, given as its lines. A file whose lines are none of
+    them JSON (a text file named .jsonl) fails once, as a whole, instead of once for
+    every line."""
     leading: list[Failure] | None = []
-    for doc in _jsonl_records(text, name, file_warnings):
+    for doc in _jsonl_records(lines, name, file_warnings):
         if leading is not None:
             if isinstance(doc, Failure) and doc.error.message.startswith("not JSON ("):
                 leading.append(doc)
@@ -414,9 +437,10 @@ def _jsonl_documents(text: str, name: str, file_warnings: list[str]) -> Iterator
     yield from leading or ()
 
 
-def _jsonl_records(text: str, name: str, file_warnings: list[str]) -> Iterator[Article | Failure]:
+def _jsonl_records(lines: Iterable[str], name: str,
+                   file_warnings: list[str]) -> Iterator[Article | Failure]:
     records = 0
-    for lineno, line in enumerate(_json_lines(text), 1):
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         records += 1
