@@ -227,3 +227,13 @@ def test_a_word_always_met_with_its_neighbour_stays():
     assert "浓香" in known and orphaning_words("浓香型白酒的浓香型风格", words, known) == set()
     words = ["女主播", "视", "频门", "的", "视频"]
     assert orphaning_words("女主播视频门的视频", words, known) == {"频门"}
+
+
+def test_a_number_written_out_is_no_keyword_nor_part_of_a_name():
+    # 增长百分之五点 recurs (…五点三, …五点二), but it ends inside a number.
+    text = ("国家统计局今天发布数据显示，今年一季度国内生产总值同比增长百分之五点三。"
+            "其中，最终消费支出对经济增长的贡献率超过七成。"
+            "一季度全国居民人均可支配收入实际增长百分之五点二，就业形势总体稳定。")
+    found = extract_keywords(text, 10, "zh")
+    assert not any("百分之" in k or k.endswith("点") for k in found)
+    assert found[0] == "一季度" and "贡献率" in found

@@ -21,8 +21,8 @@ import re
 from pathlib import Path
 
 from . import segment
-from .terms_zh import (FUNCTION_CHARS, TERM_CHARS, orphaning_words, pieces_to_wholes,
-                       repeated_names, slips)
+from .terms_zh import (FUNCTION_CHARS, NUMBER_WRITTEN, TERM_CHARS, orphaning_words,
+                       pieces_to_wholes, repeated_names, slips)
 from .article import Article
 from .options import Options
 
@@ -30,7 +30,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 _HAN = re.compile(f"^[{segment.CJK}]+$")
 # Numbers, counted quantities (三名, 一种) and weekdays.
-_NUMBERISH = re.compile(r"^[\d.,%‰:/+\-]+$"
+_NUMBERISH = re.compile(r"^[\d.,%‰:/+\-]+$" rf"|^{NUMBER_WRITTEN}$"
                         r"|^[\d一二三四五六七八九十百千万亿两零〇第]+[年月日号时分秒个次种件项名位家条批份倍%]?$"
                         r"|^(?:星期|礼拜|周)[一二三四五六日天]$")
 # What a word after a number is: a unit or a measure word.

@@ -117,13 +117,19 @@ def _stands_free(text: str, at: list[int], n: int, blocked: set[int]) -> bool:
 
 
 def _inside_known_words(text: str, words: list[str], known: dict) -> set[int]:
-    """Offsets of text that fall inside a word of the background vocabulary (words
-    are those of text or of a longer text that starts with it)."""
+    """Offsets of text that fall inside a word of the background vocabulary or a number
+    written out (words are those of text or of a longer text that starts with it)."""
     inside: set[int] = set()
     for word, at in _placed(text, words):
-        if len(word) > 1 and word in known:
+        if len(word) > 1 and (word in known or _NUMBER_WORD.match(word)):
             inside.update(range(at + 1, at + len(word)))
     return inside
+
+
+# A number written out is a word too, though no vocabulary lists it: 百分之五点三 (5.3%).
+NUMBER_WRITTEN = (r"(?:百分之|千分之)?[零〇一二三四五六七八九十百千万亿两0-9]+"
+                  r"(?:点[零〇一二三四五六七八九0-9]+)?")
+_NUMBER_WORD = re.compile(NUMBER_WRITTEN + "$")
 
 
 def slips(text: str, names: dict[str, int], terms: collections.Counter) -> set[str]:
