@@ -853,19 +853,24 @@ def test_a_chinese_line_cut_after_a_comma_goes_on():
     assert doc.text.split("\n") == [ARTICLE] * 3
 
 
+# A small portal page's story, for the tests of what stands above a headline.
+DRILL_HEADLINE = "地铁应急演练：区间内停车数百乘客紧急疏散"
+DRILL_STORY = ("为提高地铁突发事件的应急处置能力，城南地铁公司昨天在二号线举行了区间停车应急演练。\n"
+               "演练中，一列载有数百名乘客的列车在区间内停车，工作人员引导乘客有序疏散至站台。\n"
+               "地铁公司表示，今后还将定期开展类似演练，检验各部门之间的协同配合。\n")
+
+
 def test_a_labelled_link_is_no_headline_and_a_breadcrumb_opens_the_page():
     raw = ("城南新闻网\n首页 | 新闻 | 体育 | 财经\n"
            "热点推荐：北站改造工程年底完工 新站房明年启用\n"
            "您所在的位置：\n城南新闻网首页 -> 城南新闻 -> 本网原创\n"
            "第一章│第二章│第三章│第四章\n"
-           "地铁应急演练：区间内停车数百乘客紧急疏散\n"
+           f"{DRILL_HEADLINE}\n"
            "http://www.chengnan.cn 2024-03-01 10:00 来源： 城南新闻网 【字号：大 中 小】\n"
-           "为提高地铁突发事件的应急处置能力，城南地铁公司昨天在二号线举行了区间停车应急演练。\n"
-           "演练中，一列载有数百名乘客的列车在区间内停车，工作人员引导乘客有序疏散至站台。\n"
-           "地铁公司表示，今后还将定期开展类似演练，检验各部门之间的协同配合。\n")
+           + DRILL_STORY)
     doc = run(raw)
-    assert doc.title == "地铁应急演练：区间内停车数百乘客紧急疏散"
-    assert doc.text.startswith("为提高地铁突发事件")
+    assert doc.title == DRILL_HEADLINE
+    assert doc.text == DRILL_STORY.strip()
     assert "北站" not in doc.text and "第一章" not in doc.text
 
 
@@ -896,11 +901,7 @@ def test_formatting_tags_left_in_a_text_dump_are_no_furniture():
     "http://www.chengnan.cn 2024/3/1 10:00:12 城南网 字体: 【大 中 小】",
 ])
 def test_a_dateline_after_the_sites_address_is_metadata(dateline):
-    raw = ("城南新闻网\n首页 | 新闻 | 体育 | 财经\n地铁应急演练：区间内停车数百乘客紧急疏散\n"
-           f"{dateline}\n"
-           "为提高地铁突发事件的应急处置能力，城南地铁公司昨天在二号线举行了区间停车应急演练。\n"
-           "演练中，一列载有数百名乘客的列车在区间内停车，工作人员引导乘客有序疏散至站台。\n"
-           "地铁公司表示，今后还将定期开展类似演练，检验各部门之间的协同配合。\n")
+    raw = (f"城南新闻网\n首页 | 新闻 | 体育 | 财经\n{DRILL_HEADLINE}\n{dateline}\n" + DRILL_STORY)
     doc = run(raw)
-    assert doc.title == "地铁应急演练：区间内停车数百乘客紧急疏散"
-    assert doc.text.startswith("为提高地铁突发事件") and doc.published.startswith("2024-03-01")
+    assert doc.title == DRILL_HEADLINE
+    assert doc.text == DRILL_STORY.strip() and doc.published.startswith("2024-03-01")
