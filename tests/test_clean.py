@@ -874,19 +874,30 @@ def test_a_labelled_link_is_no_headline_and_a_breadcrumb_opens_the_page():
     assert "北站" not in doc.text and "第一章" not in doc.text
 
 
-def test_formatting_tags_left_in_a_text_dump_are_no_furniture():
-    raw = ("Council approves budget\n"
-           "The city council met on <b>Monday</b> and approved the 2024 budget after a "
-           "long debate.<br>\n"
-           "The mayor said the vote was a <a href=\"/win\">win</a> for residents, and "
-           "that fees would fall.<br/>\n"
-           "Critics said the plan relied on costs < 5% of income, which it did not show.\n")
+@pytest.mark.parametrize("raw", [
+    ("Council approves budget\n"
+     "The city council met on <b>Monday</b> and approved the 2024 budget after a "
+     "long debate.<br>\n"
+     "The mayor said the vote was a <a href=\"/win\">win</a> for residents, and "
+     "that fees would fall.<br/>\n"
+     "Critics said the plan relied on costs < 5% of income, which it did not show.\n"),
+    # Part of a page's source pasted into a text dump: the tags carry their class and style.
+    ('City Herald\nHome | News | Sport\n<p class="title">Council approves budget</p>'
+     '<p class="lead" style="margin:0">The city council met on Monday and approved '
+     'the 2024 budget after a long debate.<br class="x"/>The mayor said the vote '
+     "was a win for residents, and that fees would fall.</p><div id='end'>Critics said "
+     "the plan relied on costs < 5% of income, which it did not show.</div>\n"),
+])
+def test_formatting_tags_left_in_a_text_dump_are_no_furniture(raw):
     doc = run(raw)
     assert doc.title == "Council approves budget"
     assert doc.text.split("\n") == [
         "The city council met on Monday and approved the 2024 budget after a long debate.",
         "The mayor said the vote was a win for residents, and that fees would fall.",
         "Critics said the plan relied on costs < 5% of income, which it did not show."]
+
+
+def test_a_line_break_tag_inside_a_sentence_is_a_wrap():
     assert normalise("x<b c>y <<三体>> <B>a</B><br />b") == "x<b c>y <<三体>> a b"
     # A <br> ends a line after a sentence; inside one it is a wrap (none in Chinese).
     doc = run("北京<br>新闻\n国家统计局今天发布<br>数据显示，今年一季度国内生产总值同比增长百分之五点三。"

@@ -25,7 +25,7 @@ INLINE_TAG = re.compile(r"</?(a|abbr|b|big|br|cite|code|del|div|em|font|i|ins|li
                         rf"small|span|strike|strong|sub|sup|u|wbr)(?:{_ATTRIBUTE})*\s*/?>", re.I)
 # A line break or a block's edge parts words; a formatting tag sits inside a word.
 _PARTING_TAGS = frozenset(("br", "p", "div", "li"))
-_LINE_BREAK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li)\s*/?>", re.I)
+_LINE_BREAK_TAG = re.compile(rf"<(?:br|/?p|/?div|/?li)(?:{_ATTRIBUTE})*\s*/?>", re.I)
 
 
 def text_lines(raw: str) -> list[str]:
