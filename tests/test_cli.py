@@ -104,6 +104,49 @@ def test_json_lines_on_stdin_are_records(runner):
     assert [r["path"] for r in records(result.stdout)] == ["<stdin>"]
 
 
+@pytest.fixture(scope="module")
+def long_feed(tmp_path_factory) -> Path:
+    """A feed of 1.3 MB: records cross the first 64 KiB that tell a feed from a page and
+    the 1 MiB pieces it is read in. Every record's story holds a line that they share."""
+    story = SEED.read_text(encoding="utf-8").split("\n")
+    footer = "城南新闻网的记者团队长期关注社区建设和基层治理工作，欢迎读者来信交流。"
+    path = tmp_path_factory.mktemp("feed") / "feed.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(220):
+            # Each record's own story: its sentences carry its number.
+            own = [line.replace("。", f"（{i}）。") for line in story[12:]]
+            text = "\n".join(story[:12] + own[:1] + [footer] + own[1:])
+            fh.write(json.dumps({"id": str(i), "text": text}, ensure_ascii=False) + "\n")
+    assert path.stat().st_size > 1 << 20
+    return path
+
+
+@pytest.mark.parametrize("args", [["-j", "1"], ["-j", "2"], ["-j", "1", "--independent"],
+                                  ["-j", "2", "--independent"]])
+def test_a_long_feed_on_stdin_gives_the_records_of_the_file(runner, long_feed, args):
+    command = ["clean", "-f", "jsonl", *args]
+    from_file = records(runner.invoke(app, command + [str(long_feed)]).stdout)
+    result = runner.invoke(app, command, input=long_feed.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    piped = records(result.stdout)
+    assert len(piped) == 220
+    assert [r["path"] for r in piped] == [f"<stdin>:{i}" for i in range(1, 221)]
+    for a, b in zip(piped, from_file):
+        a.pop("path"), b.pop("path")
+    assert piped == from_file
+    # The run learns the shared line from the feed's own records, read twice.
+    assert ("记者团队" in piped[0]["text"]) == ("--independent" in args)
+
+
+def test_a_feed_on_stdin_leaves_no_temporary_file(tmp_path, long_feed):
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "newsclean", "clean", "-f", "jsonl", "-q"],
+                          input=long_feed.read_bytes(), capture_output=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 220
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_stdin_beside_a_file_is_read_once_for_learning_and_processing(runner, tmp_path, jobs):
     other = tmp_path / "other.txt"

@@ -18,8 +18,8 @@ from .options import Options
 from .output import FolderWriter
 from .pipeline import process
 from .render import RENDERERS, failure_record, render_failure
-from .sources import (Failure, Input, holds_jsonl, read_bytes, relative_name, stream_jsonl,
-                      stream_lines, to_documents)
+from .sources import (Failure, Input, holds_jsonl, keep_stdin, read_bytes, relative_name,
+                      spool_stdin, stream_jsonl, stream_lines, to_documents)
 
 
 @dataclass
@@ -50,7 +50,7 @@ ErrorHook = Callable[[NewscleanError], None]
 def documents_of(item: Input, options: Options) -> Iterator[Article | Failure]:
     """Read and decode one input; an input that cannot be read becomes a Failure."""
     try:
-        if item.data is None and not item.is_stdin and holds_jsonl(item, options.input_format):
+        if item.data is None and holds_jsonl(item, options.input_format):
             yield from stream_jsonl(item, options.encoding)     # a large feed, a piece at a time
         else:
             yield from to_documents(item, read_bytes(item), options.encoding,
@@ -68,8 +68,14 @@ def learn(items: Inputs, options: Options):
         return None
     from .clean import learn_keyed
 
+    def kept() -> Iterator[Input | Failure]:
+        for item in items:
+            if isinstance(item, Input) and item.is_stdin:
+                keep_stdin(item)        # read now, and again by the processing pass
+            yield item
+
     def documents() -> Iterator[list]:
-        for keyed in in_order(items, learnable_of, _learned_nothing, options, options.jobs,
+        for keyed in in_order(kept(), learnable_of, _learned_nothing, options, options.jobs,
                               chunk_max=_LEARN_CHUNK_MAX):
             yield from keyed
 
@@ -308,9 +314,9 @@ def in_order(items: Inputs, work: Work, crashed: Crashed, options: Options,
     try:
         for chunk in _chunks(items, jobs, chunk_max):
             todo = [i for i in chunk if isinstance(i, (Input, Part))]
-            for item in todo:               # workers cannot read our stdin
+            for item in todo:               # workers cannot read our stdin: its copy
                 if isinstance(item, Input) and item.is_stdin:
-                    read_bytes(item)
+                    spool_stdin(item)
             future, pool = workers.submit(todo) if todo else (None, None)
             pending.append([chunk, todo, future, pool])
             while len(pending) >= window:

@@ -43,7 +43,13 @@ class Input:
     """One thing to read: a file path, or stdin. `root` is the folder it was found under."""
     path: str
     root: str | None = None
-    data: bytes | None = None     # bytes already read (stdin, read once by the parent)
+    data: bytes | None = None     # bytes already read whole (a page on stdin)
+    # Stdin only. Its first bytes, read to tell a feed from a page; and, for a run that
+    # reads it twice or in worker processes, a temporary file of the bytes after them.
+    head: bytes | None = None
+    spool: str | None = None
+    spooled: bool = False         # the spool holds all of stdin after the head
+    drained: bool = False         # stdin was read past its head without a spool
 
     @property
     def is_stdin(self) -> bool:
@@ -162,12 +168,13 @@ def _walk(folder: str, root: str, recursive: bool, glob: str | None,
 
 
 def read_bytes(item: Input) -> bytes:
-    """The input's bytes. Stdin is read once and kept on the item: a run may read an
-    input twice (learning, then processing), and worker processes cannot read it."""
+    """The input's bytes. Stdin's are kept on the item: a run may read an input twice
+    (learning, then processing), and worker processes cannot read it."""
     if item.data is not None:
         return item.data
     if item.is_stdin:
-        item.data = sys.stdin.buffer.read()
+        reader = open_stdin(item)
+        item.data = b"".join(iter(lambda: _read(reader, 1 << 20, "<stdin>"), b""))
         return item.data
     try:
         with open(item.path, "rb") as fh:
@@ -191,7 +198,8 @@ def holds_jsonl(item: Input, input_format: str | None) -> bool:
     if not item.is_stdin:
         return False
     try:
-        return _opens_with_an_object(read_bytes(item))
+        head = _stdin_head(item)
+        return _opens_with_an_object(head, len(head) < _SNIFF)
     except NewscleanError:
         return False
 
@@ -199,20 +207,113 @@ def holds_jsonl(item: Input, input_format: str | None) -> bool:
 _SNIFF = 1 << 16
 
 
-def _opens_with_an_object(data: bytes) -> bool:
-    head = data[:_SNIFF]
-    codec = detect_encoding(head, STDIN, complete=len(data) <= _SNIFF)
+def _opens_with_an_object(head: bytes, complete: bool) -> bool:
+    """Whether text whose first bytes are `head` (all of it when complete) opens with
+    a line that is a JSON object."""
+    codec = detect_encoding(head, STDIN, complete=complete)
     codec = codec.removeprefix(MIXED).removesuffix(REPAIRED)
-    lines = _json_lines(strip_bom(head.decode(codec, errors="replace")))
-    first = next((line for line in lines if line.strip()), "").strip()
+    text = strip_bom(head.decode(codec, errors="replace")).lstrip()
+    end = _RECORD_END.search(text)
+    first = (text[:end.start()] if end else text).strip()
     if not first.startswith("{"):
         return False
-    if next(lines, None) is None and len(data) > _SNIFF:
+    if end is None and not complete:
         return first.startswith('{"')      # a record longer than what is looked at
     try:
         return isinstance(json.loads(first), dict)
     except (ValueError, RecursionError):
         return False
+
+
+def _stdin_head(item: Input) -> bytes:
+    if item.head is None:
+        item.head = _read(sys.stdin.buffer, _SNIFF, "<stdin>")
+    return item.head
+
+
+def keep_stdin(item: Input) -> None:
+    """Stdin is to be read again (a run that learns from its documents first): what is
+    read of it from now on is kept in a temporary file, removed when the run exits."""
+    if item.spool is None and not item.drained:
+        import atexit
+        import tempfile
+        fd, item.spool = tempfile.mkstemp(prefix="newsclean-stdin-")
+        os.close(fd)
+        atexit.register(_remove, item.spool)
+
+
+def spool_stdin(item: Input) -> None:
+    """All of stdin in its temporary file (or on the item), for worker processes."""
+    if item.spooled or item.data is not None:
+        return
+    keep_stdin(item)
+    reader = open_stdin(item)
+    while _read(reader, 1 << 20, "<stdin>"):
+        pass
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def open_stdin(item: Input) -> "_Stdin":
+    """A reader of stdin from its first byte, on every pass: its head, what the spool
+    holds of it, then what is still to come (kept in the spool, if there is one)."""
+    if item.drained:
+        raise ReadError("<stdin>", "standard input was read once already and not kept")
+    return _Stdin(item)
+
+
+class _Stdin:
+    """Stdin from its first byte: its head, what the spool holds, then what is still to
+    come (added to the spool, if there is one). A read gives `size` bytes, fewer only at
+    the end, as a file's does."""
+
+    def __init__(self, item: Input) -> None:
+        self.item = item
+        self.head = _stdin_head(item)
+        self.kept = open(item.spool, "rb") if item.spool else None
+        self.live = not item.spooled
+
+    def read(self, size: int) -> bytes:
+        pieces, wanted = [], size
+        if self.head:
+            pieces.append(self.head[:wanted])
+            self.head = self.head[wanted:]
+            wanted -= len(pieces[-1])
+        if wanted and self.kept is not None:
+            pieces.append(self.kept.read(wanted))
+            wanted -= len(pieces[-1])
+        if wanted and self.live:
+            pieces.append(self._live(wanted))
+        return b"".join(pieces)
+
+    def _live(self, size: int) -> bytes:
+        item = self.item
+        pieces = []
+        while size:
+            piece = sys.stdin.buffer.read(size)
+            if not piece:
+                self.live = False
+                item.spooled = item.spool is not None
+                break
+            pieces.append(piece)
+            size -= len(piece)
+        data = b"".join(pieces)
+        if item.spool is None:
+            item.drained = True
+        elif data:
+            with open(item.spool, "ab") as fh:
+                fh.write(data)
+            self.kept.seek(0, os.SEEK_END)
+        return data
+
+    def close(self) -> None:
+        if self.kept is not None:
+            self.kept.close()
 
 
 def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 << 20,
@@ -222,21 +323,22 @@ def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 <
     repairs it calls for (bad bytes replaced, mixed encodings) are added to `warnings`."""
     name = display_name(item)
     try:
-        fh = sys.stdin.buffer if item.is_stdin else open(item.path, "rb")
+        fh = open_stdin(item) if item.is_stdin else open(item.path, "rb")
     except OSError as exc:
         raise ReadError(name, exc.strerror or str(exc)) from None
     try:
         head = _read(fh, chunk_size, name)
+        ended = len(head) < chunk_size
         if not head or head.isspace():
             raise InputFormatError(name, _emptiness(head))
-        cut = head.rfind(b"\n") + 1 if len(head) == chunk_size else len(head)
+        cut = len(head) if ended else head.rfind(b"\n") + 1
         codec = (check_codec(encoding, name) if encoding else
-                 detect_encoding(head[:cut] or head, name, complete=len(head) < chunk_size))
+                 detect_encoding(head[:cut] or head, name, complete=ended))
         if encoding is None:
-            sample = _sample(head, codec, len(head) < chunk_size)
+            sample = _sample(head, codec, ended)
             if _looks_binary(sample):
                 raise InputFormatError(name, "binary data, not text")
-            if len(head) < chunk_size and not sample.strip():
+            if ended and not sample.strip():
                 raise InputFormatError(name, _emptiness(sample))
             if warnings is not None and codec.startswith(MIXED):
                 warnings.append(f"mixed encodings: lines not in utf-8 decoded as "
@@ -248,8 +350,7 @@ def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 <
         else:
             yield from _stream_decoded(fh, head, codec, name, chunk_size, encoding is not None)
     finally:
-        if not item.is_stdin:
-            fh.close()
+        fh.close()
 
 
 def _stream_decoded(fh: BinaryIO, head: bytes, codec: str, name: str,
