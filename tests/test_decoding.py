@@ -1,6 +1,8 @@
 """Latin text told apart from GBK and Big5: the bytes are decoded, and the CLI says how."""
 from __future__ import annotations
 
+import codecs
+
 import pytest
 from typer.testing import CliRunner
 
@@ -46,6 +48,27 @@ def test_chinese_legacy_text_stays_chinese(text, codec):
     decoded, warnings = decode_bytes(text.encode(codec), "x")
     assert decoded == text
     assert LATIN_WARNING not in warnings
+
+
+def test_big5_is_read_as_browsers_read_it():
+    # Saved by Windows (code page 950): a euro sign, which Big5-HKSCS lacks, made the
+    # whole page read as GB18030, and the middle dot and the wave dash were Python's.
+    text = (TRADITIONAL + "\n約翰‧甘迺迪基金會今年撥款€200萬，資助3～5所大學。\n")
+    decoded, warnings = decode_bytes(text.encode("cp950"), "x")
+    assert decoded == text and warnings == []
+    assert detect_encoding(text.encode("cp950"), "x") == "big5-web"
+    # Hong Kong characters are Big5-HKSCS, the same file or not.
+    hk = TRADITIONAL + "\n佢話今日唔夠時間，咗啲嘢喺度，‧～\n"
+    assert decode_bytes(hk.encode("big5-web"), "x") == (hk, [])
+    assert "‧～€".encode("big5-web") == b"\xa1\x45\xa1\xe3\xa3\xe1"
+    # A stream decodes what a whole file does, cut anywhere.
+    data = text.encode("cp950")
+    decoder = codecs.getincrementaldecoder("big5-web")()
+    assert "".join(decoder.decode(data[i:i + 5]) for i in range(0, len(data), 5)) \
+        + decoder.decode(b"", final=True) == text
+    # Damage is still damage: bytes that neither code page has are replaced.
+    assert decode_bytes(data + b"\xff" + data, "x") == (text + "\ufffd" + text, [
+        f"invalid big5-web near character {len(text)}; 1 character(s) replaced"])
 
 
 def test_no_line_of_the_chinese_fixtures_reads_as_latin():

@@ -2,7 +2,7 @@
 
 A BOM wins; known binary formats are refused; then UTF-16 without a BOM, UTF-8, cp1252
 for Latin text (told apart from GBK and Big5 by its lone high bytes), and the legacy
-Chinese codecs (GB18030, Big5-HKSCS). Two kinds of damage are common in dumps and
+Chinese codecs (GB18030, Big5 as browsers read it). Two kinds of damage are common in dumps and
 are repaired, with a warning, rather than refused: a few bad bytes (a truncated download,
 a title cut in the middle of a character), and files stitched together from UTF-8 and
 GBK sources, which are decoded line by line.
@@ -28,7 +28,11 @@ _BOMS = (
 )
 # Frequent Chinese punctuation: text decoded with the right codec is full of it.
 _CJK_PUNCT = frozenset("，。、“”：；！？（）《》「」")
-_LEGACY = ("gb18030", "big5hkscs")
+# Big5 as browsers read it (the WHATWG Encoding Standard): Big5-HKSCS, with what only
+# the Windows code page has (€ at A3E1), and with ‧ (A145) and ～ (A1E3) as Taiwanese text
+# means them, not Python's bullet • and tilde operator ∼.
+BIG5 = "big5-web"
+_LEGACY = ("gb18030", BIG5)
 # Latin text that is not UTF-8: Windows' superset of Latin-1, with its curly quotes.
 LATIN = "cp1252"
 LATIN_WARNING = (f"not UTF-8: decoded as {LATIN} (Western European); "
@@ -321,3 +325,67 @@ def _plausibility(text: str) -> float:
         elif 0xE000 <= o <= 0xF8FF or 0xF900 <= o <= 0xFAFF or 0x3400 <= o <= 0x4DBF:
             score -= 10
     return score / max(1, len(text))
+
+
+_BIG5_MARKS = str.maketrans({"\u2022": "\u2027", "\u223c": "\uff5e"})
+
+
+_BIG5_HKSCS_MARKS = str.maketrans({"\u2027": "\u2022", "\uff5e": "\u223c"})
+
+
+def _windows_big5(exc: UnicodeError, replace: bool):
+    """What Big5-HKSCS lacks, as the Windows code page has it: a pair of bytes decoded,
+    a character encoded."""
+    if isinstance(exc, UnicodeDecodeError):
+        try:
+            return exc.object[exc.start:exc.start + 2].decode("cp950"), exc.start + 2
+        except UnicodeDecodeError:
+            pass
+        if replace:
+            return "\ufffd", exc.start + 1
+    elif isinstance(exc, UnicodeEncodeError):
+        try:
+            return exc.object[exc.start].encode("cp950"), exc.start + 1
+        except UnicodeEncodeError:
+            pass
+        if replace:
+            return "?", exc.start + 1
+    raise exc
+
+
+codecs.register_error("newsclean-big5", lambda exc: _windows_big5(exc, False))
+codecs.register_error("newsclean-big5-replace", lambda exc: _windows_big5(exc, True))
+_BIG5_ERRORS = {"strict": "newsclean-big5", "replace": "newsclean-big5-replace"}
+_HKSCS = codecs.lookup("big5hkscs")
+
+
+def _big5_decode(data, errors: str = "strict") -> tuple[str, int]:
+    text, used = _HKSCS.decode(data, _BIG5_ERRORS.get(errors, errors))
+    return text.translate(_BIG5_MARKS), used
+
+
+def _big5_encode(text: str, errors: str = "strict") -> tuple[bytes, int]:
+    data, _ = _HKSCS.encode(text.translate(_BIG5_HKSCS_MARKS), _BIG5_ERRORS.get(errors, errors))
+    return data, len(text)
+
+
+class _Big5Decoder(codecs.IncrementalDecoder):
+    def __init__(self, errors: str = "strict") -> None:
+        super().__init__(errors)
+        self._hkscs = _HKSCS.incrementaldecoder(_BIG5_ERRORS.get(errors, errors))
+
+    def decode(self, data, final: bool = False) -> str:
+        return self._hkscs.decode(data, final).translate(_BIG5_MARKS)
+
+    def reset(self) -> None:
+        self._hkscs.reset()
+
+
+def _find_codec(name: str):
+    if name.replace("_", "-") != BIG5:
+        return None
+    return codecs.CodecInfo(_big5_encode, _big5_decode, name=BIG5,
+                            incrementaldecoder=_Big5Decoder)
+
+
+codecs.register(_find_codec)
