@@ -323,6 +323,24 @@ def test_convert_streams_every_byte_through(runner, tmp_path):
     assert result.stdout_bytes.decode("utf-8").startswith("軟件和鼠標\r\n")
 
 
+@pytest.mark.parametrize("to, expected", [
+    ("traditional", "台灣的群眾在床邊等待，他在網路上下載了軟體。\n"),     # kept as it is
+    ("taiwan", "台灣的群眾在床邊等待，他在網路上下載了軟體。\n"),
+    ("hongkong", "台灣的群眾在床邊等待，他在網路上下載了軟體。\n"),
+    ("simplified", "台湾的群众在床边等待，他在网路上下载了软体。\n"),
+])
+def test_convert_to_a_script_starts_from_the_inputs_own(runner, tmp_path, to, expected):
+    # Taiwanese text: --to traditional or hongkong must not rewrite it as if it were
+    # Simplified (台→臺, 群→羣, 床→牀), whether the output is the text or a record.
+    src = tmp_path / "tw.txt"
+    src.write_text("台灣的群眾在床邊等待，他在網路上下載了軟體。\n", encoding="utf-8")
+    result = runner.invoke(app, ["convert", str(src), "--to", to])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == expected
+    (rec,) = records(runner.invoke(app, ["convert", str(src), "--to", to, "-f", "jsonl"]).stdout)
+    assert rec["text"] == expected
+
+
 def test_no_path_on_a_terminal_is_a_usage_error():
     # A pseudo-terminal on stdin: newsclean must refuse at once instead of waiting.
     import pty

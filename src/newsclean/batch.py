@@ -125,9 +125,10 @@ def convert_streams(items: Inputs, options: Options, writer,
                     on_error: ErrorHook | None = None,
                     on_progress: Callable[[], None] | None = None) -> Tally:
     """`convert` to text: each input streamed line by line, so memory stays flat
-    however large the file."""
-    from .convert import convert_chunks, resolve_config
-    config = resolve_config(options.to, options.config)
+    however large the file. A --to target is reached from the script of the input's
+    first lines, as for the other formats (Traditional text is not rewritten into
+    OpenCC's own Traditional)."""
+    from .convert import convert_chunks, detect_script, resolve_config
     tally = Tally()
     for item in items:
         tally.inputs += 1
@@ -135,8 +136,15 @@ def convert_streams(items: Inputs, options: Options, writer,
         if isinstance(item, Input):
             writer.start_input(relative_name(item))
             try:
-                for piece in convert_chunks(stream_lines(item, options.encoding), config,
-                                            options.tofu_risk):
+                lines = stream_lines(item, options.encoding)
+                script = None
+                if options.config is None:
+                    head, lines = _peek_lines(lines, _SCRIPT_SAMPLE)
+                    script = detect_script("".join(head))
+                config = resolve_config(options.to, options.config, script)
+                pieces = (convert_chunks(lines, config, options.tofu_risk) if config
+                          else lines)
+                for piece in pieces:
                     writer.write_raw(piece)
             except NewscleanError as exc:
                 error = exc
@@ -148,6 +156,22 @@ def convert_streams(items: Inputs, options: Options, writer,
         if on_progress:
             on_progress()
     return tally
+
+
+# Characters of a streamed input whose script decides the config of a --to target.
+_SCRIPT_SAMPLE = 1 << 16
+
+
+def _peek_lines(lines: Iterator[str], chars: int) -> tuple[list[str], Iterator[str]]:
+    """The first lines, up to about `chars` characters, and all the lines."""
+    head: list[str] = []
+    size = 0
+    for line in lines:
+        head.append(line)
+        size += len(line)
+        if size >= chars:
+            break
+    return head, chain(head, lines)
 
 
 @dataclass
