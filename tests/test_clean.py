@@ -280,7 +280,10 @@ def test_html_page_with_comment_thread_prefers_trafilatura_text():
     ("Last updated at 9 Dec 2011, 17:09 GMT", "2011-12-09T17:09"),
     ("Wednesday Jan 11 2012", "2012-01-11"),
     ("【2012/01/11 聯合晚報】", "2012-01-11"),
-    ("更新時間：2012-1-7 上午 10:20", "2012-01-07"),
+    ("更新時間：2012-1-7 上午 10:20", "2012-01-07T10:20"),
+    ("2024年3月18日 下午 02:30", "2024-03-18T14:30"),
+    ("中華民國113年3月18日 晚上8:05", "2024-03-18T20:05"),     # Taiwan's calendar
+    ("民國113年3月18日", "2024-03-18"),
     ("no date here 2012", None),
 ])
 def test_date_shapes(line, published):
@@ -312,6 +315,12 @@ def test_date_shapes(line, published):
     (["来源：", 'size="20"'], None),
     (["2005-01-06 08:13更新 来源：转载文章"], None),
     (["Original Source: HCG Drops Available At HcgDropsCentral.com Offers Safe Weight Loss"], None),
+    # no label: the outlet that opens a dispatch or a reporter's byline
+    (["（中央社記者王小明台北18日電）"], "中央社"),
+    (["2024-03-18 13:45 聯合報／ 記者陳美玲／台北即時報導"], "聯合報"),
+    (["新华社北京3月5日电（记者 张三）"], "新华社"),
+    (["本报记者 刘洋"], None),
+    (["据报道记者发现，该厂已停产。"], None),
 ])
 def test_publisher_shapes(lines, publisher):
     from newsclean.clean.meta import find_publisher
@@ -335,6 +344,14 @@ def test_publisher_shapes(lines, publisher):
     (["By Cherie Taylor of the Daily Post"], "Cherie Taylor"),
     (["By IANS,"], "IANS"),
     (["By Reuters"], "Reuters"),
+    (["（中央社記者王小明台北18日電）"], "王小明"),
+    (["（中央社記者楊明珠東京18日專電）台積電日本子公司今天舉行動土典禮。"], "楊明珠"),
+    (["〔記者王小明／台北報導〕"], "王小明"),
+    (["【台灣醒報記者潘姿羽台北報導】春節期間，民眾若不小心吃壞肚子該怎麼辦？"], "潘姿羽"),
+    (["（記者王明台北報導）"], "王明"),
+    (["記者林怡君╱台北報導"], "林怡君"),
+    (["記者 歐陽小明／高雄報導"], "歐陽小明"),
+    (["新华社记者王明摄"], "王明"),
     # not bylines: running text, a headline, a link, a lone first name, 文 inside a word
     (["Implants manufactured by French company PIP were recalled."], None),
     (["See table of actual allocations by PCT and exposition book 2012-13"], None),
@@ -916,3 +933,18 @@ def test_a_dateline_after_the_sites_address_is_metadata(dateline):
     doc = run(raw)
     assert doc.title == DRILL_HEADLINE
     assert doc.text == DRILL_STORY.strip() and doc.published.startswith("2024-03-01")
+
+
+def test_a_related_link_inside_the_article_cuts_none_of_it():
+    # "延伸阅读：" is a box of links, not the "阅读：1234" counter of the metadata: the
+    # lead above it stays.
+    lead = "城南区今天启动老旧小区改造工程，首批涉及十二个小区，预计年底前完工，惠及居民三千余户。"
+    rest = ["区住建局表示，改造内容包括外墙保温、雨污分流和加装电梯，居民可通过社区提出意见。",
+            "据了解，改造资金由区财政和产权单位共同承担，居民无需另外出资。"]
+    raw = "\n".join(["城南新闻网", "首页 | 新闻 | 财经 | 体育 | 社区", "城南启动老旧小区改造 惠及三千余户",
+                     "2024-03-18 13:45 城南日报／ 记者王明／城南报道", lead,
+                     "延伸阅读：城南去年完成十个小区改造", *rest, "分享", "版权所有 城南新闻网"])
+    doc = run(raw)
+    assert doc.title == "城南启动老旧小区改造 惠及三千余户"
+    assert doc.text.split("\n") == [lead, *rest]
+    assert (doc.published, doc.publisher, doc.author) == ("2024-03-18T13:45", "城南日报", "王明")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .shapes import (ANY_DATE, DATE_DMY, DATE_DMY_WORD, DATE_ISO, DATE_MDY, MONTHS, NAME_AND_OUTLET,
-                     TIMESTAMP, is_meta)
+from .shapes import (ANY_DATE, DATE_DMY, DATE_DMY_WORD, DATE_ISO, DATE_MDY, DATE_ROC, MONTHS,
+                     NAME_AND_OUTLET, TIMESTAMP, is_meta)
 
 _NAME_STOP = r"\s|｜，,。;；:：()（）\[\]【】<>《》「」\"“”"
 # "来源：新华网", "來源: 中央社", "稿源：", "本文来源于《财经网》", "Source: Reuters"; not
@@ -32,12 +32,18 @@ _SURNAMES = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬
              "邓鄧曹彭曾肖田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范"
              "石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯史陶黎贺賀顾顧毛郝龚龔邵覃武戴莫孔汤湯")
 _PERSON = re.compile(rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?<![网網报報社台刊视視站号號志闻聞端])")
-_CJK_NAME = r"(?!记者|記者|来源|來源|编辑|編輯|摄影|攝影|通讯|通訊|实习|實習|本报|本報)[\u4e00-\u9fff·]{2,3}"
-_NAME_END = r"(?=$|[\s／/|，,、）)】\]」]|报道|報導|报导|摄|攝|发自|發自|电|電|来源|來源)"
+# A name: two or three characters, four with a double surname (歐陽, 司马...).
+_CJK_NAME = (r"(?!记者|記者|来源|來源|编辑|編輯|摄影|攝影|通讯|通訊|实习|實習|本报|本報)"
+             r"(?:(?:欧阳|歐陽|司马|司馬|上官|诸葛|諸葛|司徒|东方|東方|夏侯|皇甫|慕容|公孙|公孫|"
+             r"令狐|宇文|尉迟|尉遲|范姜|张简|張簡)[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff·]{2,3})")
+# After a name: a mark, a word of reporting, or the place (and day) of a dispatch
+# ("記者王小明台北18日電", "記者潘姿羽台北報導").
+_NAME_END = (r"(?<![摄攝])(?=$|[\s／/╱|，,、）)】\]」〕]|报道|報導|报导|摄|攝|发自|發自|电|電|来源|來源"
+             r"|[\u4e00-\u9fff]{2,3}\d{1,2}日(?:专电|專電|电|電)|[\u4e00-\u9fff]{2}(?:报道|報導|报导))")
 # 记者 (reporter) right after the start of a line, a bracket, an outlet or a dateline;
 # 文 (text) only with a mark after it ("文/赵勇", "文 官嘉盈"), not inside 文化 or 文娱.
 _CJK_BYLINE = re.compile(
-    rf"(?:^|[\s(（【\[/／╱|:：]|电|電|讯|訊|报|報|网|網)(?<![责責]任)"
+    rf"(?:^|[\s(（【〔\[/／╱|:：]|电|電|讯|訊|报|報|网|網|社)(?<![责責]任)"
     rf"(?:(?:记者|記者|作者|撰文|撰稿)\s*[:：/／]?|文\s*[:：/／]|文\s)\s*"
     rf"({_CJK_NAME}{_NAME_END}(?:[\s、，,]+{_CJK_NAME}{_NAME_END})*)")
 # "By Jane Smith": capitalised words (with de, van, von, and between them), ending the line
@@ -71,12 +77,21 @@ def _iso(y: str, m: str, d: str, hh: str | None = None, mm: str | None = None,
     return out
 
 
+# Times of day in Chinese: 下午 02:30 is 14:30, 凌晨 00:30 past midnight.
+_CJK_AMPM = {"上午": "am", "凌晨": "am", "中午": None, "下午": "pm", "晚上": "pm"}
+
+
 def find_date(text: str) -> str | None:
     """The first date in a line, in ISO 8601, with the time when one is given."""
     found = []
     m = DATE_ISO.search(text)
     if m:
-        found.append((m.start(), _iso(*m.groups())))
+        y, mo, d, part, hh, mm = m.groups()
+        found.append((m.start(), _iso(y, mo, d, hh, mm, _CJK_AMPM.get(part))))
+    m = DATE_ROC.search(text) if "民國" in text else None
+    if m:
+        y, mo, d, part, hh, mm = m.groups()
+        found.append((m.start(), _iso(str(int(y) + 1911), mo, d, hh, mm, _CJK_AMPM.get(part))))
     m = DATE_DMY.search(text)
     if m:
         a, sep, b, y, hh, mm, ap = m.groups()
@@ -140,7 +155,19 @@ def find_publisher(lines: list[str]) -> str | None:
             nxt = _outlet(lines[i + 1])
             if nxt and len(nxt) <= 30 and not re.search(r"[:：。]", nxt):
                 return nxt
+    for line in lines:
+        m = _DISPATCH.search(line[:80]) if len(line) <= 160 else None
+        if m:
+            return m["outlet"]
     return None
+
+
+# Without a source label, the outlet that opens a dispatch or a reporter's byline:
+# "新华社北京3月5日电", "（中央社記者王小明台北18日電）", "聯合報／記者陳美玲".
+_DISPATCH = re.compile(
+    r"(?:^|[\s(（【〔\[])(?P<outlet>(?!本报|本報|本网|本網|本台)[\u4e00-\u9fff]{1,6}?"
+    r"(?:通讯社|通訊社|社|日报|日報|时报|時報|晚报|晚報|报|報|网|網|电视台|電視台))"
+    r"\s*(?:[／/╱]\s*)?(?:记者|記者|[\u4e00-\u9fff]{2,4}\d{1,2}月?\d{1,2}日(?:电|電|讯|訊))")
 
 
 def _english_byline(line: str) -> str | None:

@@ -21,9 +21,12 @@ IMAGE_NAME = re.compile(
 URL = re.compile(r"^[【\[(（<]?\s*(?:https?://|www\.)\S{0,300}\s*[】\])）>]?\s*[【\[]?$", re.I)
 
 # Dates in the shapes news pages use; captured parts are read by meta.py.
+_CJK_TIME = (r"(?:\s*(?:[T\s]|&nbsp;){0,3}(上午|下午|中午|晚上|凌晨)?\s*(\d{1,2})\s*[:：时時]"
+             r"\s*(\d{2}))?")
 DATE_ISO = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:\s*(?:[T\s]|&nbsp;){0,3}(\d{1,2})\s*[:：时]\s*(\d{2}))?")
+    r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?" + _CJK_TIME)
+# Taiwan's calendar: 民國113年 is 2024.
+DATE_ROC = re.compile(r"(?:中華)?民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日" + _CJK_TIME)
 DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d\d)(?!\d)"
                       r"(?:[\s,]{1,3}(?:at\s{1,3})?(\d{1,2}):(\d{2})(?::\d\d)?\s*([ap]\.?m\.?)?)?", re.I)
 MONTHS = {m: i for i, m in enumerate(
@@ -34,7 +37,7 @@ DATE_MDY = re.compile(rf"\b{_MON}\s{{1,3}}(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s{{0,3
 DATE_DMY_WORD = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s{{1,3}}{_MON},?\s{{1,3}}((?:19|20)\d\d)\b"
                            r"(?:[^\d\n]{0,12}?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?)?", re.I)
 ANY_DATE = re.compile(DATE_ISO.pattern + "|" + DATE_DMY.pattern + "|" + DATE_MDY.pattern
-                      + "|" + DATE_DMY_WORD.pattern, re.I)
+                      + "|" + DATE_DMY_WORD.pattern + "|" + DATE_ROC.pattern, re.I)
 TRAILING_DATE = re.compile(
     r"[\s(（\[【]{0,3}(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]|\d{1,2}[-/月])\d{1,2}日?(?:\s{0,3}\d{1,2}:\d{2})?"
     r"[)）\]】]?\s*$")
@@ -56,7 +59,9 @@ NAME_AND_OUTLET = re.compile(
     r"|Tribune|Gazette|Star|Sun|Mail|Express|Guardian|Chronicle|Independent|Standard|Examiner"
     r"|Observer|Colonist|Citizen|Sentinel|Courier|Mirror|Record))\s*$")
 META_WORD = re.compile(
-    r"^[\s(（【\[]*[\u4e00-\u9fff]{0,8}[╱/／\s·(（]{0,3}(?:记者|記者|通讯员|通訊員)"
+    r"^[\s(（【〔\[]*[\u4e00-\u9fff]{0,8}[╱/／\s·(（]{0,3}(?:记者|記者|通讯员|通訊員)"
+    # "2024-03-18 13:45 聯合報／ 記者陳美玲／台北即時報導": a reporter and where from.
+    r"|(?:记者|記者)\s*[\u4e00-\u9fff·]{2,4}\s*[╱/／]\s*[\u4e00-\u9fff]{2,8}(?:报道|報導|报导)"
     r"|^【[^】]{0,24}(?:报道|報導|报导|电|電|讯|訊)】"
     r"|^[^，。,]{0,24}?\d{1,2}月\d{1,2}日(?:电|電|讯|訊)"    # 证券时报网（www.stcn.com）01月17日讯
     r"|\d{1,3}\s*(?:分钟|分鐘|小时|小時|天)前|\b\d{1,3} (?:minutes?|hours?|days?) ago\b"
@@ -83,7 +88,9 @@ def is_meta(text: str) -> bool:
             return True
     head = text[:40]
     for colon in (head.find("："), head.find(":")):
-        if colon > 0 and META_LABEL_END.search(head, max(0, colon - 12), colon):
+        # "阅读：1234" counts readers; "延伸阅读：..." heads a box of links.
+        if colon > 0 and META_LABEL_END.search(head, max(0, colon - 12), colon) \
+                and not LIST_HEADING.match(head):
             return True
     return bool(META_WORD.search(head))
 
@@ -177,7 +184,7 @@ COMMENTS_START = re.compile(
     r"|add your (?:opinion|comment)|rate this (?:article|story)|cite this (?:article|story)"
     r"|you can comment on|join the conversation|comments (?:are|have been) (?:now )?closed"
     r"|评论已关闭|評論已關閉|留言已关闭|留言已關閉)", re.I)
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"(?:19|20)\d\d|民國")
 
 
 def is_furniture(text: str) -> bool:

@@ -245,7 +245,7 @@ def _opens_article(shapes, i: int) -> bool:
     excuses nothing: in the clean text it is gone."""
     for j in range(i - 1, max(-1, i - 4), -1):
         s = shapes[j]
-        if s.date and s.tokens < 30 and not s.linky:
+        if s.date and s.tokens < 30 and (s.meta or not s.linky):
             return True
     return i <= 3
 
