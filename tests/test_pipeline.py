@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE
+from conftest import ARTICLE, DATA
 from newsclean import Options, process_text
 from newsclean.article import Article
-from newsclean.errors import StageError
+from newsclean.errors import InputFormatError, StageError
 from newsclean.pipeline import STAGES, STAGES_FOR, process
 
 
@@ -61,6 +61,10 @@ def test_the_output_script_covers_the_metadata_too():
     ({"jobs": 0}, "Options.jobs"),
     ({"keywords": 2.5}, "Options.keywords"),
     ({"keywords": True}, "Options.keywords"),
+    ({"command": "convert"}, "convert needs Options.to or Options.config"),
+    ({"clean": "no"}, "Options.clean must be True or False, not 'no'"),
+    ({"independent": 1}, "Options.independent"),
+    ({"encoding": 5}, "Options.encoding must be a str or None"),
 ])
 def test_bad_options_are_refused_when_made(settings, complaint):
     with pytest.raises(ValueError, match=complaint):
@@ -75,3 +79,43 @@ def test_no_keywords_and_no_summary_may_be_asked_for():
 def test_process_text_needs_a_str():
     with pytest.raises(TypeError, match="str, not bytes"):
         process_text(ARTICLE.encode(), Options())
+
+
+def test_process_text_reads_a_text_as_the_command_line_reads_a_file():
+    page = f"<html><body><h1>城南新闻</h1><p>{ARTICLE}</p><p>{ARTICLE}</p></body></html>"
+    assert process_text(page, Options(command="clean")).title == "城南新闻"
+    # Told it is text, it goes to the line cleaner: no <h1> is read as a headline.
+    as_text = process_text(page, Options(command="clean", input_format="text"))
+    assert as_text.title is None and as_text.text == f"{ARTICLE}\n{ARTICLE}"
+    doc = process_text("\ufeff" + ARTICLE.replace("，", "，\x00", 1) + "\ud800", Options())
+    assert "\x00" not in doc.text and "\ufeff" not in doc.text and doc.text.endswith("\ufffd")
+    assert doc.warnings == ["1 NUL character(s) removed", "1 lone surrogate(s) replaced"]
+    for text, reason in (("", "empty text"), (" \n\t", "only whitespace, no text"),
+                         ("\x01\x02\x03\x04", "binary data, not text")):
+        with pytest.raises(InputFormatError, match=reason):
+            process_text(text, Options())
+    with pytest.raises(ValueError, match="one document"):
+        process_text(ARTICLE, Options(input_format="jsonl"))
+
+
+@pytest.mark.parametrize("call, complaint", [
+    (lambda: process_text(ARTICLE, {"command": "clean"}), "needs newsclean.Options, not dict"),
+    (lambda: process_text(ARTICLE, Options(), path=5), "path as a str, not int"),
+    (lambda: process(ARTICLE, Options()), "needs a newsclean.Article, not str"),
+    (lambda: process(Article(path="x", raw=b"x"), Options()), "raw text are str"),
+])
+def test_wrong_types_are_named(call, complaint):
+    with pytest.raises(TypeError, match=complaint):
+        call()
+
+
+def test_process_leaves_its_article_as_it_was():
+    tw = Article(path="tw", raw=(DATA / "clean_trad_dump.txt").read_text(encoding="utf-8"))
+    simplified = process(tw, Options(to="simplified"))
+    assert tw.title is None and tw.keywords == [] and tw.warnings == []
+    again = process(tw, Options())
+    assert again.script == "traditional" and again.title != simplified.title
+    assert again.title == process(tw, Options()).title
+    record = again.to_record()
+    record["keywords"].clear()
+    assert again.keywords

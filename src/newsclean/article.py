@@ -51,7 +51,8 @@ class Article:
     def to_record(self, explain: bool = False) -> dict[str, Any]:
         record = {k: v for k, v in self.extra.items() if k not in RECORD_KEYS}
         for key in RECORD_KEYS:
-            record[key] = getattr(self, key)
+            value = getattr(self, key)
+            record[key] = list(value) if isinstance(value, list) else value
         if explain and self.lines is not None:
             record["lines"] = [{"text": ln.text, "kept": ln.kept, "reason": ln.reason}
                                for ln in self.lines]

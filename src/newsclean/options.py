@@ -8,6 +8,11 @@ COMMANDS = ("clean", "convert", "keywords", "summarize")
 
 @dataclass(frozen=True)
 class Options:
+    """What to do with each document: the command line's settings. Checked when made:
+    a bad value raises ValueError naming the option. `format`, `jobs`, `recursive`,
+    `glob` and `skip_existing` are for runs over files (the command line); the library's
+    process_text and process ignore them."""
+
     command: str = "summarize"          # which stages run: see pipeline.STAGES_FOR
     format: str = "text"                # text | markdown | json | jsonl (| html: a digest)
     encoding: str | None = None         # force an input encoding
@@ -41,6 +46,17 @@ class Options:
                                  f"{getattr(self, name)!r}")
         if self.to is not None and self.config is not None:
             raise ValueError("Options.to and Options.config: give one, not both")
+        if self.command == "convert" and self.to is None and self.config is None:
+            raise ValueError("Options.command convert needs Options.to or Options.config")
+        for name in ("tofu_risk", "clean", "independent", "explain", "skip_existing",
+                     "recursive"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"Options.{name} must be True or False, not "
+                                 f"{getattr(self, name)!r}")
+        for name in ("encoding", "glob"):
+            if getattr(self, name) is not None and not isinstance(getattr(self, name), str):
+                raise ValueError(f"Options.{name} must be a str or None, not "
+                                 f"{getattr(self, name)!r}")
         # No keywords or no summary sentences may be asked for; no budget or no worker not.
         for name, least in (("keywords", 0), ("sentences", 0), ("max_chars", 1), ("jobs", 1)):
             value = getattr(self, name)

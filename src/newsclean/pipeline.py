@@ -5,6 +5,7 @@ what the run learned about lines repeated across its documents (`batch`).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from .article import Article
@@ -66,8 +67,17 @@ STAGES_FOR: dict[str, tuple[str, ...]] = {
 
 
 def process(doc: Article, options: Options, batch=None) -> Article:
-    """Run `doc` through the stages of `options.command`. An unexpected exception in a
-    stage becomes a StageError naming the stage and the input."""
+    """`doc` through the stages of `options.command`: a new Article, `doc` left as it
+    was. An unexpected exception in a stage becomes a StageError naming the stage and
+    the input; `batch` is what a run learned of the lines its documents repeat."""
+    if not isinstance(doc, Article):
+        raise TypeError(f"process() needs a newsclean.Article, not {type(doc).__name__}")
+    if not isinstance(options, Options):
+        raise TypeError(f"process() needs newsclean.Options, not {type(options).__name__}")
+    if not isinstance(doc.raw, str) or not isinstance(doc.path, str):
+        raise TypeError("process() needs an Article whose path and raw text are str")
+    doc = replace(doc, keywords=list(doc.keywords), summary=list(doc.summary),
+                  warnings=list(doc.warnings), extra=dict(doc.extra))
     for name in STAGES_FOR[options.command]:
         stage = STAGES[name]
         try:

@@ -24,7 +24,8 @@ from .decoding import (MIXED, REPAIRED, check_codec, decode_bytes, decode_mixed_
 from .errors import DecodeError, InputFormatError, NewscleanError, ReadError, printable
 
 __all__ = ["STDIN", "Input", "Failure", "Discovered", "discover", "read_bytes", "holds_jsonl",
-           "stream_lines", "stream_jsonl", "to_documents", "relative_name", "display_name",
+           "stream_lines", "stream_jsonl", "to_documents", "text_document", "relative_name",
+           "display_name",
            "decode_bytes", "detect_encoding"]
 
 STDIN = "-"
@@ -474,13 +475,26 @@ def to_documents(item: Input, data: bytes, encoding: str | None = None,
     if holds_jsonl(item, input_format):
         yield from _jsonl_documents(_json_lines(text), name, warnings)
         return
+    yield text_document(name, text, warnings, input_format)
+
+
+def text_document(name: str, text: str, warnings: list[str] | None = None,
+                  input_format: str | None = None, empty: str = "file") -> Article:
+    """A decoded page (text or HTML) as a document: NUL characters removed and lone
+    surrogates replaced, with a warning. Binary data and a page without text (`empty`
+    names what it came in) are an InputFormatError."""
+    warnings = list(warnings or [])
     if _looks_binary(text):
         raise InputFormatError(name, "binary data, not text")
     if "\x00" in text:
         warnings.append(f"{text.count(chr(0))} NUL character(s) removed")
         text = text.replace("\x00", "")
+    if _SURROGATE.search(text):         # from a str made by hand: no UTF-8 can hold them
+        warnings.append(f"{len(_SURROGATE.findall(text))} lone surrogate(s) replaced")
+        text = _SURROGATE.sub("\ufffd", text)
     if not text or text.isspace():
-        raise InputFormatError(name, _emptiness(text))
+        raise InputFormatError(name, f"empty {empty}" if not text
+                               else "only whitespace, no text")
     doc = Article(path=name, raw=text, warnings=warnings)
     if input_format == "html":
         doc.is_html = True
@@ -488,7 +502,7 @@ def to_documents(item: Input, data: bytes, encoding: str | None = None,
         doc.is_html = False
     else:
         doc.is_html = None              # decided by the cleaner from the content
-    yield doc
+    return doc
 
 
 # Lines of a .jsonl file, none of them JSON, after which it is taken for no JSONL at all.
