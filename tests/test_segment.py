@@ -75,3 +75,25 @@ def test_accented_words_and_sentences():
     assert split_sentences("He left on Monday. Élodie Martin took over. Ärzte "
                            "protested.") == [
         "He left on Monday.", "Élodie Martin took over.", "Ärzte protested."]
+
+
+def test_the_segmenter_cache_is_one_per_snownlp_release(tmp_path, monkeypatch):
+    # Made with the release in its name, the first time, in NEWSCLEAN_CACHE; copies of
+    # the same model under other names (one per install, known by its time) go.
+    from newsclean import segment
+    from newsclean.data import build_models
+    monkeypatch.setenv("NEWSCLEAN_CACHE", str(tmp_path))
+    size = (build_models.snownlp_dir() / "seg" / "seg.marshal.3").stat().st_size
+    old = [tmp_path / f"zh_seg-{size}-{t}-2.sqlite" for t in (1796107887, 1796112169)]
+    other_model = tmp_path / "zh_seg-999-0.1-2.sqlite"
+    for path in (*old, other_model):
+        path.write_bytes(b"")
+    built = []
+    monkeypatch.setattr(segment, "_build_in_child",
+                        lambda target: built.append(target) or target.write_bytes(b"db"))
+    path = segment._model_path()
+    assert path.parent == tmp_path and path.read_bytes() == b"db"
+    assert f"-{size}-" in path.name and not path.name.split("-")[2].isdigit()
+    assert sorted(p.name for p in tmp_path.glob("*.sqlite")) == sorted([path.name,
+                                                                        other_model.name])
+    assert segment._model_path() == path and len(built) == 1    # found, not built again

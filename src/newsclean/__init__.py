@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 from .article import Article
-from .errors import NewscleanError
+from .errors import InputFormatError, NewscleanError, StageError
 from .options import Options
 from .pipeline import process
 
 __version__ = "0.1.0"
-__all__ = ["Article", "NewscleanError", "Options", "process", "process_text", "__version__"]
+__all__ = ["Article", "InputFormatError", "NewscleanError", "Options", "StageError", "process",
+           "process_text", "__version__"]
 
 
 def process_text(text: str, options: Options | None = None, path: str = "<text>") -> Article:

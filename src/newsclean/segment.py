@@ -161,11 +161,16 @@ def _segmenter():
 
 def _model_path() -> Path:
     from .data import build_models
-    source = build_models.snownlp_dir() / "seg" / "seg.marshal.3"
+    package = build_models.snownlp_dir()
+    source = package / "seg" / "seg.marshal.3"
     stat = source.stat()
     cache = Path(os.environ.get("NEWSCLEAN_CACHE")
                  or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsclean")
-    path = cache / f"zh_seg-{stat.st_size}-{int(stat.st_mtime)}-2.sqlite"
+    # The model is known by its size and snownlp's release, so that every environment
+    # with that release shares one cache (the file's time differs with each install).
+    release = next((d.name[len("snownlp-"):-len(".dist-info")]
+                    for d in package.parent.glob("snownlp-*.dist-info")), None)
+    path = cache / f"zh_seg-{stat.st_size}-{release or int(stat.st_mtime)}-2.sqlite"
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
         # Parallel workers on a fresh machine wait for one build instead of each making
@@ -183,7 +188,16 @@ def _model_path() -> Path:
                     os.replace(partial, path)
                 finally:
                     partial.unlink(missing_ok=True)
+                _remove_copies(path, stat.st_size)
     return path
+
+
+def _remove_copies(path: Path, size: int) -> None:
+    """Other caches of the same model (27 MB each): made under another name, one for
+    each install of snownlp before caches were known by its release."""
+    for other in path.parent.glob(f"zh_seg-{size}-*.sqlite"):
+        if other != path:
+            other.unlink(missing_ok=True)
 
 
 def _build_in_child(target: Path) -> None:
