@@ -66,6 +66,18 @@ def test_stage_returns_traditional_sentences_for_traditional_input():
     assert all(s in split_sentences(traditional) for s in summary)
 
 
+def test_a_traditional_page_and_its_simplified_copy_get_one_summary():
+    # Scored with its headline too, as the Simplified copy is: the third sentence differed.
+    from newsclean import process_text
+    from newsclean.convert import to_simplified
+    raw = (DATA / "tw_dump.txt").read_text(encoding="utf-8")
+    for options in (Options(), Options(sentences=1), Options(max_chars=60)):
+        traditional = process_text(raw, options)
+        simplified = process_text(to_simplified(raw), options)
+        assert traditional.script == "traditional"
+        assert [to_simplified(s) for s in traditional.summary] == simplified.summary
+
+
 # A deck and a photo caption kept by the cleaner: lines of their own without a full stop,
 # full of the story's words.
 DECKED = ("城南区三座口袋公园年底开放 市民可就近健身休闲\n"

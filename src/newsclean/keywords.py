@@ -361,7 +361,8 @@ def keywords(doc: Article, options: Options) -> Article:
 def _keywords_via_simplified(doc: Article, k: int) -> list[str]:
     """Analyse the Simplified copy; give each keyword back as the input spells it."""
     simplified = doc.analysis_text or ""
-    title = _simplified_title(doc.title)
+    from .convert import to_simplified
+    title = to_simplified(doc.title) if doc.title else None
     found = extract_keywords(simplified, k, doc.language or "zh", title)
     result = []
     for term in found:
@@ -381,16 +382,6 @@ def _per_character_t2s(line: str) -> str:
         return line
     converter = opencc.OpenCC("t2s")
     return "".join(converter.convert(c)[:1] or c for c in line)
-
-
-def _simplified_title(title: str | None) -> str | None:
-    if not title:
-        return title
-    try:
-        import opencc
-    except ImportError:
-        return None     # a Traditional title would only add unmatched spellings
-    return opencc.OpenCC("t2s").convert(title)
 
 
 def original_spelling(term: str, simplified: str, original: str) -> str | None:

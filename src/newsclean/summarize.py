@@ -220,15 +220,17 @@ def _select(candidates, units, scores, limit, max_chars) -> list[int]:
 def summarize(doc: Article, options: Options) -> Article:
     """Stage: doc.summary from options.sentences / options.max_chars.
 
-    Traditional input is scored on its Simplified copy (doc.analysis_text, same lines) and
-    the summary is made of the input's own sentences.
+    Traditional input is scored on its Simplified copy (doc.analysis_text, same lines,
+    and its title's) and the summary is made of the input's own sentences.
     """
     # --max-chars alone means as many sentences as fit; otherwise the count (3 by default).
     count = None if options.max_chars is not None and options.sentences is None \
         else options.summary_sentences
     if doc.analysis_text and doc.analysis_text.count("\n") == doc.text.count("\n"):
+        from .convert import to_simplified
+        title = to_simplified(doc.title) if doc.title else None
         simplified = summarize_text(doc.analysis_text, doc.language or "zh", count,
-                                    options.max_chars, None)
+                                    options.max_chars, title)
         doc.summary = _back_to_original(simplified, doc.analysis_text, doc.text)
     else:
         doc.summary = summarize_text(doc.text, doc.language, count, options.max_chars,
