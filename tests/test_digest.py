@@ -386,6 +386,10 @@ def test_build_digest_lists_failures_and_merges_cross_script_copies():
     assert made.to_record()["failed"] == [{"path": "gone.txt",
                                            "error": "no such file or directory"}]
     assert json.loads(render_digest(made, "json")) == made.to_record()
+    # The page marks each story's script for the browser's glyphs.
+    assert '<html lang="zh-Hans">' in render_digest(made, "html")
+    traditional = build_digest([process_text(wrap(s2t(body), "gangdao"), options, "t.txt")])
+    assert '<article lang="zh-Hant">' in render_digest(traditional, "html")
 
 
 def test_parallel_results_keep_input_order_with_failures_between(dumps):

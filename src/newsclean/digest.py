@@ -215,8 +215,16 @@ def build_stories(articles: list[Article], texts: list[str] | None = None) -> li
             publisher=lead.publisher or _first(d.publisher for d in copies),
             keywords=list(lead.keywords), summary=list(lead.summary),
             copies=[Copy(d.path, d.title, d.publisher, d.published) for d in copies],
-            language=lead.language))
+            language=_language_tag(lead)))
     return stories
+
+
+def _language_tag(doc: Article) -> str | None:
+    """The story's language as a page marks it: Chinese with its script (zh-Hans,
+    zh-Hant), so that a browser draws the glyphs of that script."""
+    if doc.language == "zh" and doc.script in ("simplified", "traditional"):
+        return "zh-Hans" if doc.script == "simplified" else "zh-Hant"
+    return doc.language
 
 
 def _same_script_first(lead: Article, docs: list[Article]) -> list[Article]:
