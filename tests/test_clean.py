@@ -948,3 +948,21 @@ def test_a_related_link_inside_the_article_cuts_none_of_it():
     assert doc.title == "城南启动老旧小区改造 惠及三千余户"
     assert doc.text.split("\n") == [lead, *rest]
     assert (doc.published, doc.publisher, doc.author) == ("2024-03-18T13:45", "城南日报", "王明")
+
+
+def test_taiwanese_page_tools_inside_the_article_are_furniture():
+    story = ["颱風凱米持續逼近，中央氣象署今（23）日晚間表示，颱風暴風圈預計明天清晨接觸台灣東半部陸地。"
+             "北北基桃四縣市首長晚間宣布，明天停止上班上課。",
+             "氣象署預報員指出，凱米颱風強度為強烈颱風，中心附近最大風速每秒51公尺，預計明天至後天對全台"
+             "帶來狂風豪雨，山區累積雨量可能超過1000毫米。",
+             "各地方政府已成立災害應變中心，並提醒民眾減少外出，做好防颱準備。經濟部表示，已備妥抽水機"
+             "與發電機，隨時支援地方。"]
+    raw = "\n".join(["ETtoday新聞雲", "首頁 | 政治 | 社會 | 國際 | 財經", "颱風凱米逼近 北北基桃明天停班停課",
+                     "記者李大華／綜合報導", "2024年07月23日 20:15", "分享", "字級", "加入好友",
+                     "▲颱風凱米暴風圈逐漸逼近台灣。（圖／翻攝自中央氣象署）", story[0],
+                     "請繼續往下閱讀...", story[1], "廣告", story[2], "訂閱電子報",
+                     "本文版權所有，非經授權，不得轉載。"])
+    doc = run(raw)
+    assert doc.title == "颱風凱米逼近 北北基桃明天停班停課"
+    assert doc.text.split("\n") == story
+    assert (doc.published, doc.author) == ("2024-07-23T20:15", "李大華")
