@@ -10,6 +10,7 @@ import pytest
 
 from conftest import ARTICLE, DATA, TRADITIONAL, article_text, symlinks_supported
 from newsclean.article import Article
+from newsclean.decoding import LATIN_WARNING
 from newsclean.errors import DecodeError, InputFormatError, ReadError, printable
 from newsclean.sources import (Failure, Input, decode_bytes, detect_encoding, discover,
                                read_bytes, relative_name, stream_jsonl, stream_lines, to_documents)
@@ -305,3 +306,45 @@ def test_a_streamed_jsonl_file_gives_the_records_of_one_read_whole(tmp_path, nam
             return exc.message
     item = Input(str(path))
     assert outline(stream_jsonl(item)) == outline(to_documents(item, data))
+
+
+@pytest.mark.parametrize("codec, damage, text", [
+    ("utf-8", b"\xff", "第8段\ufffd。"),            # a bad byte
+    ("gbk", b"", "第8段。"),                         # a record in another encoding
+])
+def test_damage_past_the_first_piece_of_a_stream_loses_nothing(tmp_path, codec, damage, text):
+    # The encoding is told from the first piece (1 MiB; 64 bytes here): a bad byte or a
+    # line in GBK further on is repaired, with one warning, and every record comes out.
+    records = [json.dumps({"id": i, "text": f"第{i}段。"}, ensure_ascii=False).encode() + b"\n"
+               for i in range(12)]
+    records[8] = records[8].decode().encode(codec).replace("段".encode(), "段".encode() + damage)
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"".join(records))
+    docs = list(stream_jsonl(Input(str(path)), chunk_size=64))
+    assert [d.extra["id"] for d in docs] == list(range(12))
+    assert all(isinstance(d, Article) for d in docs)
+    assert [d.raw for d in docs] == [f"第{i}段。" if i != 8 else text for i in range(12)]
+    warned = [d for d in docs if d.warnings]
+    assert len(warned) == 1 and warned[0].warnings[0].startswith("not all utf-8: lines from byte")
+    # A text streamed to convert: the same lines as the file read whole.
+    text = tmp_path / "page.txt"
+    text.write_bytes(b"".join(records))
+    warnings: list[str] = []
+    streamed = "".join(stream_lines(Input(str(text)), chunk_size=64, warnings=warnings))
+    assert streamed == decode_bytes(text.read_bytes(), "x")[0] and len(warnings) == 1
+
+
+def test_a_number_no_float_can_hold_is_null(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b'{"id": 1, "text": "x", "score": 1e999, "neg": -1e400, "ok": 2.5}\n')
+    (doc,) = list(stream_jsonl(Input(str(path))))
+    assert doc.extra == {"id": 1, "score": None, "neg": None, "ok": 2.5}
+    assert doc.warnings == ["-1e400, 1e999 replaced by null"]
+
+
+def test_a_file_warning_is_given_once_not_for_every_record(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b'{"id": 1, "text": "caf\xe9"}\n' + b'{"id": 2, "text": "x"}\n' * 5)
+    docs = list(stream_jsonl(Input(str(path))))
+    assert docs[0].raw == "café"
+    assert [d.warnings for d in docs] == [[LATIN_WARNING]] + [[]] * 5

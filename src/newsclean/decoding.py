@@ -380,6 +380,12 @@ class _Big5Decoder(codecs.IncrementalDecoder):
     def reset(self) -> None:
         self._hkscs.reset()
 
+    def getstate(self):
+        return self._hkscs.getstate()
+
+    def setstate(self, state) -> None:
+        self._hkscs.setstate(state)
+
 
 def _find_codec(name: str):
     if name.replace("_", "-") != BIG5:

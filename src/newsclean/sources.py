@@ -11,6 +11,7 @@ import codecs
 import errno
 import fnmatch
 import json
+import math
 import os
 import re
 import sys
@@ -19,8 +20,8 @@ from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
 
 from .article import GIVEN_KEYS, Article
-from .decoding import (MIXED, REPAIRED, check_codec, decode_bytes, decode_mixed_line,
-                       detect_encoding, not_valid, strip_bom)
+from .decoding import (LATIN, LATIN_WARNING, MIXED, REPAIRED, check_codec, decode_bytes,
+                       decode_mixed_line, detect_encoding, not_valid, strip_bom)
 from .errors import DecodeError, InputFormatError, NewscleanError, ReadError, printable
 
 __all__ = ["STDIN", "Input", "Failure", "Discovered", "discover", "read_bytes", "holds_jsonl",
@@ -346,16 +347,19 @@ def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 <
                                 f"{codec[len(MIXED):]}")
             elif warnings is not None and codec.endswith(REPAIRED):
                 warnings.append(f"invalid {codec[:-len(REPAIRED)]}: undecodable bytes replaced")
+            elif warnings is not None and codec == LATIN:
+                warnings.append(LATIN_WARNING)
         if codec.startswith(MIXED):
             yield from _stream_mixed(fh, head, codec[len(MIXED):], chunk_size, name)
         else:
-            yield from _stream_decoded(fh, head, codec, name, chunk_size, encoding is not None)
+            yield from _stream_decoded(fh, head, codec, name, chunk_size, encoding is not None,
+                                       warnings)
     finally:
         fh.close()
 
 
-def _stream_decoded(fh: BinaryIO, head: bytes, codec: str, name: str,
-                    chunk_size: int, forced: bool = False) -> Iterator[str]:
+def _stream_decoded(fh: BinaryIO, head: bytes, codec: str, name: str, chunk_size: int,
+                    forced: bool = False, warnings: list[str] | None = None) -> Iterator[str]:
     errors = "strict"
     if codec.endswith(REPAIRED):
         codec, errors = codec[: -len(REPAIRED)], "replace"
@@ -368,11 +372,26 @@ def _stream_decoded(fh: BinaryIO, head: bytes, codec: str, name: str,
     chunk = head
     offset = 0
     while True:
+        pending = decoder.getstate()[0]
         try:
             text = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as exc:
-            exc.start += offset
-            raise DecodeError(name, not_valid(codec, exc, forced)) from None
+            if forced or first:
+                exc.start += offset
+                raise DecodeError(name, not_valid(codec, exc, forced)) from None
+            # Past the part the encoding was told from (a bad byte, a line in another
+            # encoding, deep in a large file): what is left is repaired, not lost.
+            where = offset + exc.start - len(pending)
+            if codec == "utf-8":
+                if warnings is not None:
+                    warnings.append(f"not all utf-8: lines from byte {where} on decoded one by "
+                                    "one (other encodings read, bad bytes replaced)")
+                yield from _continue_mixed(fh, pending + chunk, lines, chunk_size, name)
+                return
+            if warnings is not None:
+                warnings.append(f"invalid {codec} from byte {where} on: undecodable bytes replaced")
+            decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+            text = decoder.decode(pending + chunk, final=not chunk)
         except UnicodeError as exc:
             raise DecodeError(name, not_valid(codec, exc, forced)) from None
         if first:
@@ -442,6 +461,19 @@ def _stream_mixed(fh: BinaryIO, head: bytes, legacy: str, chunk_size: int,
         yield from decode_mixed_line(b"".join(parts), legacy)[0].splitlines(keepends=True)
 
 
+def _continue_mixed(fh: BinaryIO, rest: bytes, lines: "_LineJoiner", chunk_size: int,
+                    name: str) -> Iterator[str]:
+    """The rest of a UTF-8 stream, from `rest` on, a line at a time as in a mixed file;
+    the start of the line it cuts into is in `lines`."""
+    held = "".join(lines.parts)
+    lines.parts = []
+    for line in _stream_mixed(fh, rest, "gb18030", chunk_size, name):
+        yield held + line
+        held = ""
+    if held:
+        yield held
+
+
 def _sample(head: bytes, codec: str, whole: bool) -> str:
     """The start of the input, decoded well enough to judge it (all of it if `whole`)."""
     if codec.startswith(MIXED):
@@ -509,11 +541,12 @@ def text_document(name: str, text: str, warnings: list[str] | None = None,
 _NOT_JSONL_AFTER = 20
 
 
-def stream_jsonl(item: Input, encoding: str | None = None) -> Iterator[Article | Failure]:
+def stream_jsonl(item: Input, encoding: str | None = None,
+                 chunk_size: int = 1 << 20) -> Iterator[Article | Failure]:
     """The records of a JSONL file, read and decoded a piece at a time, so that memory
     does not grow with the file (see to_documents for one read whole)."""
     warnings: list[str] = []
-    lines = _record_lines(stream_lines(item, encoding, warnings=warnings))
+    lines = _record_lines(stream_lines(item, encoding, chunk_size, warnings=warnings))
     yield from _jsonl_documents(lines, display_name(item), warnings)
 
 
@@ -552,9 +585,20 @@ def _jsonl_documents(lines: Iterable[str], name: str,
     yield from leading or ()
 
 
+def _finite(number: str, constants: list[str]) -> float | None:
+    """A JSON number as a float; one too large for a float (1e999) is no number that
+    JSON can write back: it is noted, and None."""
+    value = float(number)
+    if math.isinf(value):
+        constants.append(number)
+        return None
+    return value
+
+
 def _jsonl_records(lines: Iterable[str], name: str,
                    file_warnings: list[str]) -> Iterator[Article | Failure]:
     records = 0
+    told = 0            # file warnings given so far: each goes to one record, the next
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -562,7 +606,8 @@ def _jsonl_records(lines: Iterable[str], name: str,
         where = f"{name}:{lineno}"
         constants: list[str] = []
         try:
-            record = json.loads(line, parse_constant=lambda c: constants.append(c))
+            record = json.loads(line, parse_constant=lambda c: constants.append(c),
+                                parse_float=lambda f: _finite(f, constants))
         except json.JSONDecodeError as exc:
             yield _failure(where, InputFormatError, f"not JSON ({exc.msg})")
             continue
@@ -575,7 +620,7 @@ def _jsonl_records(lines: Iterable[str], name: str,
         if not isinstance(record, dict):
             yield _failure(where, InputFormatError, "not a JSON object")
             continue
-        warnings = list(file_warnings)
+        warnings, told = file_warnings[told:], len(file_warnings)
         if constants:
             # NaN and Infinity are Python's JSON, not JSON: the output must be JSON.
             warnings.append(f"{', '.join(sorted(set(constants)))} replaced by null")
