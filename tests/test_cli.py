@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -144,6 +145,28 @@ def test_a_feed_on_stdin_leaves_no_temporary_file(tmp_path, long_feed):
                           input=long_feed.read_bytes(), capture_output=True, env=env)
     assert done.returncode == 0, done.stderr
     assert len(done.stdout.splitlines()) == 220
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash for <(...)")
+@pytest.mark.parametrize("args", [["-j", "1"], ["-j", "2"], ["--input-format", "jsonl"]])
+def test_pipes_named_as_paths_are_read_once(tmp_path, long_feed, args):
+    # <(cmd) gives /dev/fd/N, a pipe: the run learns from it and processes it, and it can
+    # be read only once. Both were "empty file" on the second read.
+    trad = DATA / "clean_trad_dump.txt"
+    sources = [long_feed, long_feed] if "jsonl" in args else [SEED, trad]
+    script = (f"{shlex.quote(sys.executable)} -m newsclean clean -f jsonl -q "
+              + " ".join(shlex.quote(a) for a in args)
+              + "".join(f" <(cat {shlex.quote(str(s))})" for s in sources))
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True,
+                          env={**os.environ, "TMPDIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    recs = records(done.stdout)
+    if "jsonl" in args:
+        assert len(recs) == 440 and all(r["text"] for r in recs)
+    else:
+        assert [r["title"] for r in recs] == [SEED_TITLE, "寒流來襲 山區清晨低溫恐跌破五度"]
+        assert all(r["path"].startswith("/dev/fd/") and r["text"] for r in recs)
     assert list(tmp_path.iterdir()) == []
 
 

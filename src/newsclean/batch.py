@@ -70,7 +70,7 @@ def learn(items: Inputs, options: Options):
 
     def kept() -> Iterator[Input | Failure]:
         for item in items:
-            if isinstance(item, Input) and item.is_stdin:
+            if isinstance(item, Input) and item.is_pipe:
                 keep_stdin(item)        # read now, and again by the processing pass
             yield item
 
@@ -339,7 +339,7 @@ def in_order(items: Inputs, work: Work, crashed: Crashed, options: Options,
         for chunk in _chunks(items, jobs, chunk_max):
             todo = [i for i in chunk if isinstance(i, (Input, Part))]
             for item in todo:               # workers cannot read our stdin: its copy
-                if isinstance(item, Input) and item.is_stdin:
+                if isinstance(item, Input) and item.is_pipe:
                     spool_stdin(item)
             future, pool = workers.submit(todo) if todo else (None, None)
             pending.append([chunk, todo, future, pool])

@@ -14,6 +14,7 @@ import json
 import math
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,16 +47,22 @@ class Input:
     path: str
     root: str | None = None
     data: bytes | None = None     # bytes already read whole (a page on stdin)
-    # Stdin only. Its first bytes, read to tell a feed from a page; and, for a run that
-    # reads it twice or in worker processes, a temporary file of the bytes after them.
+    # Stdin and pipes only. Their first bytes, read to tell a feed from a page; and, for
+    # a run that reads one twice or in worker processes, a temporary file of the rest.
     head: bytes | None = None
     spool: str | None = None
     spooled: bool = False         # the spool holds all of stdin after the head
     drained: bool = False         # stdin was read past its head without a spool
+    pipe: bool = False            # a pipe named as a PATH (<(cmd), a fifo): read as stdin is
 
     @property
     def is_stdin(self) -> bool:
         return self.path == STDIN
+
+    @property
+    def is_pipe(self) -> bool:
+        """Stdin or a named pipe: readable once, so kept as it is read (see open_stdin)."""
+        return self.pipe or self.path == STDIN
 
     @property
     def is_jsonl(self) -> bool:
@@ -101,24 +108,33 @@ def discover(paths: list[str], recursive: bool = False, glob: str | None = None,
         elif not os.path.exists(arg):
             yield _failure(arg, ReadError, "no such file or directory")
         else:
-            yield Input(arg)
+            yield Input(arg, pipe=_is_pipe(arg))
+
+
+def _is_pipe(path: str) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 class Discovered:
     """The inputs that PATH arguments name, found again on every pass over them instead
     of held, so that a run over 100,000 files keeps none of their names in memory.
-    Discovery is sorted: every pass gives the same inputs in the same order. Stdin is
-    one Input on every pass, so that its bytes are read once."""
+    Discovery is sorted: every pass gives the same inputs in the same order. Stdin, and
+    a pipe named as a PATH, is one Input on every pass, so that its bytes are read once."""
 
     def __init__(self, paths: list[str], recursive: bool = False, glob: str | None = None,
                  exclude: str | None = None) -> None:
         self._paths = list(paths)
         self._how = (recursive, glob, exclude)
-        self._stdin = Input(STDIN)
+        self._pipes: dict[str, Input] = {}
 
     def __iter__(self) -> Iterator[Input | Failure]:
         for item in discover(self._paths, *self._how):
-            yield self._stdin if isinstance(item, Input) and item.is_stdin else item
+            if isinstance(item, Input) and item.is_pipe:
+                item = self._pipes.setdefault(item.path, item)
+            yield item
 
     def count(self) -> int:
         return sum(1 for _ in self)
@@ -174,9 +190,9 @@ def read_bytes(item: Input) -> bytes:
     (learning, then processing), and worker processes cannot read it."""
     if item.data is not None:
         return item.data
-    if item.is_stdin:
+    if item.is_pipe:
         reader = open_stdin(item)
-        item.data = b"".join(iter(lambda: _read(reader, 1 << 20, "<stdin>"), b""))
+        item.data = b"".join(iter(lambda: _read(reader, 1 << 20, display_name(item)), b""))
         return item.data
     try:
         with open(item.path, "rb") as fh:
@@ -227,9 +243,24 @@ def _opens_with_an_object(head: bytes, complete: bool) -> bool:
         return False
 
 
+# Named pipes open for the run: each is opened once, and read once.
+_OPEN_PIPES: dict[str, BinaryIO] = {}
+
+
+def _pipe(item: Input) -> BinaryIO:
+    if item.is_stdin:
+        return sys.stdin.buffer
+    if item.path not in _OPEN_PIPES:
+        try:
+            _OPEN_PIPES[item.path] = open(item.path, "rb")
+        except OSError as exc:
+            raise ReadError(display_name(item), exc.strerror or str(exc)) from None
+    return _OPEN_PIPES[item.path]
+
+
 def _stdin_head(item: Input) -> bytes:
     if item.head is None:
-        item.head = _read(sys.stdin.buffer, _SNIFF, "<stdin>")
+        item.head = _read(_pipe(item), _SNIFF, display_name(item))
     return item.head
 
 
@@ -245,12 +276,12 @@ def keep_stdin(item: Input) -> None:
 
 
 def spool_stdin(item: Input) -> None:
-    """All of stdin in its temporary file (or on the item), for worker processes."""
+    """All of stdin (or a pipe) in its temporary file, or on the item, for workers."""
     if item.spooled or item.data is not None:
         return
     keep_stdin(item)
     reader = open_stdin(item)
-    while _read(reader, 1 << 20, "<stdin>"):
+    while _read(reader, 1 << 20, display_name(item)):
         pass
 
 
@@ -265,7 +296,7 @@ def open_stdin(item: Input) -> "_Stdin":
     """A reader of stdin from its first byte, on every pass: its head, what the spool
     holds of it, then what is still to come (kept in the spool, if there is one)."""
     if item.drained:
-        raise ReadError("<stdin>", "standard input was read once already and not kept")
+        raise ReadError(display_name(item), "a pipe, read once already and not kept")
     return _Stdin(item)
 
 
@@ -296,8 +327,9 @@ class _Stdin:
     def _live(self, size: int) -> bytes:
         item = self.item
         pieces = []
+        source = _pipe(item)
         while size:
-            piece = sys.stdin.buffer.read(size)
+            piece = source.read(size)
             if not piece:
                 self.live = False
                 item.spooled = item.spool is not None
@@ -325,7 +357,7 @@ def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 <
     repairs it calls for (bad bytes replaced, mixed encodings) are added to `warnings`."""
     name = display_name(item)
     try:
-        fh = open_stdin(item) if item.is_stdin else open(item.path, "rb")
+        fh = open_stdin(item) if item.is_pipe else open(item.path, "rb")
     except OSError as exc:
         raise ReadError(name, exc.strerror or str(exc)) from None
     try:
