@@ -545,3 +545,31 @@ def test_unreadable_folder(cli, three, monkeypatch):
     assert run.exit_code == 1
     assert run.stderr_lines() == [f"newsclean: {locked}: Permission denied"]
     assert [Path(r["path"]).name for r in run.records] == ["a.txt", "b.txt", "c.txt", "locked"]
+
+
+def _newsclean(args: list, **how) -> "subprocess.CompletedProcess":
+    import subprocess
+    import sys
+    how = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **how}
+    return subprocess.run([sys.executable, "-m", "newsclean", *map(str, args)], text=True, **how)
+
+
+def test_closed_stdin_stdout_or_a_full_disk_get_one_line(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(article_text(), encoding="utf-8")
+    done = _newsclean(["clean", "-"], preexec_fn=lambda: os.close(0))
+    assert (done.returncode, done.stderr.splitlines()[0]) == (1, "newsclean: <stdin>: stdin is closed")
+    done = _newsclean(["clean", page], preexec_fn=lambda: os.close(1), stdout=None)
+    assert (done.returncode, done.stderr) == (2, "newsclean: error: stdout is closed; give -o FILE\n")
+    out = tmp_path / "out.txt"
+    done = _newsclean(["clean", page, "-o", out], preexec_fn=lambda: os.close(1), stdout=None)
+    assert done.returncode == 0 and out.read_text(encoding="utf-8")
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            done = _newsclean(["schema"], stdout=full)
+        assert (done.returncode, done.stderr) == (
+            1, "newsclean: error: cannot write to stdout: No space left on device\n")
+    # The names of repairs are no way to force an unknown codec.
+    done = _newsclean(["clean", page, "--encoding", "nope (with replacements)"])
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0].endswith("unknown encoding 'nope'")

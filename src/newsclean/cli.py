@@ -361,7 +361,11 @@ def summarize(
 def schema() -> None:
     """Print the JSON Schema of the json/jsonl output record."""
     from .schema import schema_text
-    sys.stdout.write(schema_text())
+    try:
+        sys.stdout.write(schema_text())
+        sys.stdout.flush()
+    except OSError as exc:
+        _stop_on_write_error(exc, None)
 
 class DigestFormat(str, Enum):
     markdown = "markdown"
@@ -485,4 +489,11 @@ def digest(
 
 
 def main() -> None:
+    if sys.stdout is None:
+        # Started with stdout closed (>&-): a run writing to -o needs none; any other
+        # would lose its output.
+        if not any(a in ("-o", "--output") or a.startswith("--output=") for a in sys.argv):
+            sys.stderr.write("newsclean: error: stdout is closed; give -o FILE\n")
+            raise SystemExit(EXIT_USAGE)
+        sys.stdout = open(os.devnull, "w")
     app(prog_name="newsclean")

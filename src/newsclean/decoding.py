@@ -153,6 +153,8 @@ def check_codec(name: str, path: str) -> str:
     """A forced encoding, checked: it exists and turns bytes into text (base64, zlib
     or rot13 are codecs too, and would fail in stranger ways)."""
     if name.startswith(MIXED) or name.endswith(REPAIRED):
+        # The repairs' names, as detection gives them: the codec in them must exist.
+        check_codec(name.removeprefix(MIXED).removesuffix(REPAIRED), path)
         return name
     try:
         info = codecs.lookup(name)

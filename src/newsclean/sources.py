@@ -249,6 +249,8 @@ _OPEN_PIPES: dict[str, BinaryIO] = {}
 
 def _pipe(item: Input) -> BinaryIO:
     if item.is_stdin:
+        if sys.stdin is None:               # started with stdin closed (<&-)
+            raise ReadError("<stdin>", "stdin is closed")
         return sys.stdin.buffer
     if item.path not in _OPEN_PIPES:
         try:
