@@ -421,13 +421,17 @@ def test_two_inputs_never_share_an_output_file(cli, three, tmp_path):
 
 # --- the real process: exit codes and stream separation -----------------------------
 
-def _newsclean(*args: str, cwd: Path | None = None, stdin: bytes = b""):
+def _newsclean(*args: str, cwd: Path | None = None, stdin: bytes | None = b"", **how):
+    """newsclean in a process of its own; `how` as subprocess.run takes it (stdout...)."""
     import subprocess
     import sys
     src = Path(__file__).parent.parent / "src"
     env = {**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-    return subprocess.run([sys.executable, "-m", "newsclean", *args], input=stdin,
-                          capture_output=True, env=env, cwd=cwd, timeout=120)
+    how = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **how}
+    if stdin is not None:
+        how["input"] = stdin
+    return subprocess.run([sys.executable, "-m", "newsclean", *map(str, args)], env=env,
+                          cwd=cwd, timeout=120, **how)
 
 
 def test_real_process_on_the_bad_corpus(bad_corpus, check_records):
@@ -547,29 +551,23 @@ def test_unreadable_folder(cli, three, monkeypatch):
     assert [Path(r["path"]).name for r in run.records] == ["a.txt", "b.txt", "c.txt", "locked"]
 
 
-def _newsclean(args: list, **how) -> "subprocess.CompletedProcess":
-    import subprocess
-    import sys
-    how = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **how}
-    return subprocess.run([sys.executable, "-m", "newsclean", *map(str, args)], text=True, **how)
-
-
 def test_closed_stdin_stdout_or_a_full_disk_get_one_line(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text(article_text(), encoding="utf-8")
-    done = _newsclean(["clean", "-"], preexec_fn=lambda: os.close(0))
-    assert (done.returncode, done.stderr.splitlines()[0]) == (1, "newsclean: <stdin>: stdin is closed")
-    done = _newsclean(["clean", page], preexec_fn=lambda: os.close(1), stdout=None)
-    assert (done.returncode, done.stderr) == (2, "newsclean: error: stdout is closed; give -o FILE\n")
+    done = _newsclean("clean", "-", stdin=None, preexec_fn=lambda: os.close(0))
+    assert (done.returncode, done.stderr.splitlines()[0]) == (
+        1, b"newsclean: <stdin>: stdin is closed")
+    done = _newsclean("clean", page, preexec_fn=lambda: os.close(1), stdout=None)
+    assert (done.returncode, done.stderr) == (2, b"newsclean: error: stdout is closed; give -o FILE\n")
     out = tmp_path / "out.txt"
-    done = _newsclean(["clean", page, "-o", out], preexec_fn=lambda: os.close(1), stdout=None)
+    done = _newsclean("clean", page, "-o", out, preexec_fn=lambda: os.close(1), stdout=None)
     assert done.returncode == 0 and out.read_text(encoding="utf-8")
     if os.path.exists("/dev/full"):
         with open("/dev/full", "w") as full:
-            done = _newsclean(["schema"], stdout=full)
+            done = _newsclean("schema", stdout=full)
         assert (done.returncode, done.stderr) == (
-            1, "newsclean: error: cannot write to stdout: No space left on device\n")
+            1, b"newsclean: error: cannot write to stdout: No space left on device\n")
     # The names of repairs are no way to force an unknown codec.
-    done = _newsclean(["clean", page, "--encoding", "nope (with replacements)"])
-    assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert done.stderr.splitlines()[0].endswith("unknown encoding 'nope'")
+    done = _newsclean("clean", page, "--encoding", "nope (with replacements)")
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0].endswith(b"unknown encoding 'nope'")
