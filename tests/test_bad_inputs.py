@@ -501,6 +501,13 @@ def test_output_that_cannot_be_written(cli, three, tmp_path):
         assert run.stderr_lines() == [f"newsclean: error: cannot write --output {output}: "
                                       f"{blocker} is not a folder"]
     assert no_temp_files(tmp_path)
+    # A folder that cannot be made (or written in) is found out before anything is read
+    # too, not after the learning pass. /proc takes no folder, even from root.
+    if os.path.isdir("/proc/self"):
+        run = cli(["clean", three, "-o", "/proc/newsclean-out/", "-q"])
+        assert run.exit_code == 2
+        assert run.stderr_lines() == ["newsclean: error: cannot write --output "
+                                      "/proc/newsclean-out/: No such file or directory"]
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")

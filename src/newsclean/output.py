@@ -125,13 +125,19 @@ def discard_pending() -> None:
         _PENDING.discard(tmp)
 
 
-def _check_folder(folder: Path) -> None:
+def _check_folder(folder: Path, writable: bool = False) -> None:
     """Raise NotADirectoryError naming the file that stands where `folder` or one of
-    its parents should be: mkdir itself says only "File exists" or "Not a directory"."""
+    its parents should be: mkdir itself says only "File exists" or "Not a directory".
+    With `writable`, the OSError of a file made and removed in the nearest folder that
+    exists, where the output's folders would be made (nothing is left behind)."""
     for part in (folder, *folder.parents):
         if part.exists():
             if not part.is_dir():
                 raise NotADirectoryError(errno.ENOTDIR, f"{part} is not a folder")
+            if writable:
+                fd, probe = tempfile.mkstemp(prefix=".newsclean-", suffix=".tmp", dir=part)
+                os.close(fd)
+                os.unlink(probe)
             return
 
 
@@ -193,7 +199,9 @@ class FolderWriter:
     records_failures = False        # a failed input is reported on stderr, not as a file
 
     def __init__(self, root: Path, fmt: str):
-        _check_folder(root)              # a file in the way fails before anything is read
+        # A file in the way, or a folder that cannot be written in, fails before anything
+        # is read.
+        _check_folder(root, writable=True)
         self.root, self.fmt = root, fmt
         self.current: AtomicFile | None = None
         self.joiner: _Joiner | None = None
