@@ -432,6 +432,19 @@ def test_piped_stdin_is_one_article():
     assert record["stories"][0]["copies"][0]["path"] == "<stdin>"
 
 
+def test_a_digest_says_what_was_repaired_and_counts_its_inputs(tmp_path):
+    # As the other commands do: a warning line for each input read with repairs, and
+    # the tally of a run over several inputs, on a pipe too.
+    body = wrap(story("tea_harvest"), "qianjiang")
+    (tmp_path / "a.txt").write_bytes(body.encode("utf-8").replace("。".encode(), b"\x00", 1))
+    (tmp_path / "b.txt").write_text(wrap(story("rail_opening"), "gangdao"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["digest", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"newsclean: {tmp_path / 'a.txt'}: warning: 1 NUL character(s) removed",
+        "2 ok, 0 failed, 0 skipped"]
+
+
 def test_verbatim_copies_count_once_in_the_batch_statistics(dumps):
     # Three portals carry the race report word for word: counted as three documents,
     # its paragraphs would look like site furniture and be cleaned away.

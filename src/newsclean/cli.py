@@ -134,11 +134,7 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
         sys.stderr.flush()
 
     def render_and_warn(doc, options):
-        # Text and markdown carry no warnings: an input read with repairs (bad bytes
-        # replaced, NULs removed) must still say so, in one line.
-        if doc.warnings:
-            progress.clear()
-            sys.stderr.write(f"newsclean: {doc.path}: warning: {'; '.join(doc.warnings)}\n")
+        _warn(doc, progress)
         return render(doc, options)
 
     complete = False
@@ -162,6 +158,14 @@ def _run(command: str, paths: list[str] | None, output_arg: str | None, quiet: b
     if not quiet and (tally.inputs > 1 or tally.failed):
         sys.stderr.write(tally.line() + "\n")
     raise typer.Exit(EXIT_FAILED if tally.failed else EXIT_OK)
+
+
+def _warn(doc, progress) -> None:
+    """Text, markdown and digests carry no warnings: an input read with repairs (bad
+    bytes replaced, NULs removed) must still say so, in one line."""
+    if doc.warnings:
+        progress.clear()
+        sys.stderr.write(f"newsclean: {doc.path}: warning: {'; '.join(doc.warnings)}\n")
 
 
 def _open_output(make, output: str):
@@ -456,6 +460,8 @@ def digest(
                 progress.clear()
                 sys.stderr.write(f"newsclean: {doc.path}: {doc.error.message}\n")
                 sys.stderr.flush()
+            else:
+                _warn(doc, progress)
             yield doc
 
     # Made before anything is read, as for the other commands; committed at the end.
@@ -483,7 +489,7 @@ def digest(
         if target is not None:
             target.discard()
         progress.clear()
-    if not quiet and (progress.done > 1 or failed):
+    if not quiet and (made.articles + failed > 1 or failed):
         sys.stderr.write(f"{made.articles} ok, {failed} failed, 0 skipped\n")
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
