@@ -237,3 +237,13 @@ def test_a_number_written_out_is_no_keyword_nor_part_of_a_name():
     found = extract_keywords(text, 10, "zh")
     assert not any("百分之" in k or k.endswith("点") for k in found)
     assert found[0] == "一季度" and "贡献率" in found
+
+
+def test_cantonese_function_words_head_no_keyword():
+    from newsclean import Options as O, process_text
+    text = ("政府今日公布新一份施政報告，行政長官喺記者會上表示，房屋問題係首要任務。\n"
+            "佢話：「我哋會加快興建公營房屋，五年內提供三萬個公營房屋單位。」\n"
+            "有市民表示，等咗好耐都未上到樓，希望政府加快興建公營房屋。佢話唔想再等。\n")
+    found = process_text(text, O(command="keywords")).keywords
+    assert "公營房屋" in found or "公營" in found
+    assert not any(c in k for k in found for c in "佢哋咗喺唔")

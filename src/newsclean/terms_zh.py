@@ -18,7 +18,9 @@ from . import segment
 # made with one of them at its edge ("的转", "论是") is a segmentation slip, not a term.
 FUNCTION_CHARS = set("的了是在从其之为与和及或被把将对于以而也都就并且但所这那各该此"
                      "后前中上下内外里时年月日万亿元个次位名些每当向给让使得着过很更最又再还只才已"
-                     "等说称")    # and who said it: 林颂凯说, 法国星期天报说
+                     "等说称"    # and who said it: 林颂凯说, 法国星期天报说
+                     # Cantonese ones (in Hong Kong news quotes): 佢话, 我哋会, 等咗好耐
+                     "佢嘅咗喺哋唔啲嘢冇嚟咁噉嗰乜")
 
 # Characters that make a run a phrase wherever they stand in it: 废旧家电的处理, 健康又吉祥.
 _INSIDE_PHRASES = frozenset("的又也都很还再才")
