@@ -284,6 +284,8 @@ def test_html_page_with_comment_thread_prefers_trafilatura_text():
     ("2024年3月18日 下午 02:30", "2024-03-18T14:30"),
     ("中華民國113年3月18日 晚上8:05", "2024-03-18T20:05"),     # Taiwan's calendar
     ("民國113年3月18日", "2024-03-18"),
+    ("明報 05/03/2024 10:20", "2024-03-05T10:20"),      # day first in Hong Kong
+    ("Posted 05/03/2024", "2024-05-03"),
     ("no date here 2012", None),
 ])
 def test_date_shapes(line, published):

@@ -77,6 +77,7 @@ def _iso(y: str, m: str, d: str, hh: str | None = None, mm: str | None = None,
     return out
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
 # Times of day in Chinese: 下午 02:30 is 14:30, 凌晨 00:30 past midnight.
 _CJK_AMPM = {"上午": "am", "凌晨": "am", "中午": None, "下午": "pm", "晚上": "pm"}
 
@@ -96,8 +97,10 @@ def find_date(text: str) -> str | None:
     if m:
         a, sep, b, y, hh, mm, ap = m.groups()
         # 09.12.2011 is day first (Europe); 01/12/2012 month first (North America),
-        # unless the first number cannot be a month.
-        month_first = sep == "/" and int(a) <= 12 or sep == "." and int(b) > 12
+        # unless the first number cannot be a month, or the line is Chinese (Hong Kong
+        # writes 05/03/2024 for 5 March).
+        month_first = (sep == "/" and int(a) <= 12 and not _CJK.search(text)
+                       or sep == "." and int(b) > 12)
         mo, d = (a, b) if month_first else (b, a)
         found.append((m.start(), _iso(y, mo, d, hh, mm, ap)))
     m = DATE_MDY.search(text)
