@@ -941,14 +941,23 @@ def test_a_related_link_inside_the_article_cuts_none_of_it():
     # "延伸阅读：" is a box of links, not the "阅读：1234" counter of the metadata: the
     # lead above it stays.
     lead = "城南区今天启动老旧小区改造工程，首批涉及十二个小区，预计年底前完工，惠及居民三千余户。"
-    rest = ["区住建局表示，改造内容包括外墙保温、雨污分流和加装电梯，居民可通过社区提出意见。",
-            "据了解，改造资金由区财政和产权单位共同承担，居民无需另外出资。"]
+    rest = ["区住建局表示，改造内容包括外墙保温、雨污分流和加装电梯，居民可通过社区提出意见，"
+            "施工期间将设置临时通道，尽量减少对居民出行的影响。",
+            "据了解，改造资金由区财政和产权单位共同承担，居民无需另外出资。已完成改造的小区将由"
+            "物业公司统一管理，区住建局每季度组织一次回访。"]
     raw = "\n".join(["城南新闻网", "首页 | 新闻 | 财经 | 体育 | 社区", "城南启动老旧小区改造 惠及三千余户",
                      "2024-03-18 13:45 城南日报／ 记者王明／城南报道", lead,
                      "延伸阅读：城南去年完成十个小区改造", *rest, "分享", "版权所有 城南新闻网"])
     doc = run(raw)
     assert doc.title == "城南启动老旧小区改造 惠及三千余户"
     assert doc.text.split("\n") == [lead, *rest]
+    # Links between every paragraph, labelled or in brackets, are dropped; the
+    # paragraphs between them are the story, not teasers of a list.
+    raw = "\n".join(["城南新闻网", "首页 | 新闻 | 财经 | 体育 | 社区", "城南启动老旧小区改造 惠及三千余户",
+                     "2024-03-18 13:45 城南日报／ 记者王明／城南报道", lead,
+                     "延伸阅读：城南去年完成十个小区改造", rest[0], "看更多：加装电梯怎么申请",
+                     "【相关新闻】城南新建三座口袋公园", rest[1], "分享", "版权所有 城南新闻网"])
+    assert run(raw).text.split("\n") == [lead, *rest]
     assert (doc.published, doc.publisher, doc.author) == ("2024-03-18T13:45", "城南日报", "王明")
 
 

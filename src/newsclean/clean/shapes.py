@@ -167,13 +167,16 @@ CAPTION_WORDS = re.compile(
     r"|(?-i:\s/\s*[A-Z][A-Z.&]+(?: [A-Z][A-Z.&]+)+\s*$)", re.I)
 # The heading of a box of links to other stories; the short lines under it are links.
 LIST_HEADING = re.compile(
-    r"^(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸阅读|延伸閱讀|精彩推荐|精彩推薦|猜你喜欢|編輯推薦|"
+    r"^(?:相关|相關|热门|熱門|热点|熱點|推荐|推薦|延伸阅读|延伸閱讀|精彩推荐|精彩推薦|猜你喜欢|編輯推薦|看更多|"
     r"编辑推荐|今日推荐|Related|More (?:on|from|in|stories|news)|Most (?:read|popular|viewed|shared)|"
     r"Also in|Top (?:stories|news)|Latest (?:news|headlines|stories)|You (?:may|might) also|Recommended|"
     r"See also|Further reading|Other stories|In other news|Featured (?:articles|stories))", re.I)
 # "热点推荐：广深高铁开通在即", "Related: ...": the label of a box of links with the first
 # link on its line.
 LABELLED_LINK = re.compile(LIST_HEADING.pattern + r"[^:：]{0,8}[:：]\s*\S.{3,}", re.I)
+# "【延伸閱讀】外資連五買 台股萬點有望": the same, the label in brackets.
+BRACKETED_LINK = re.compile(r"^[【\[]" + LIST_HEADING.pattern[1:] + r"[^】\]]{0,8}[】\]]\s*\S.{3,}",
+                            re.I)
 # The heading of a readers' comment section (or its form).
 COMMENTS_START = re.compile(
     r"^.{0,30}\b\d{1,6}\s+(?:comments?|responses?|replies)\b|^\s*(?:comments?\s*\(\d{1,6}\)\s*$"

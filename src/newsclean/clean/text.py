@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from .headline import heads_text, headline_shaped, is_sentence, key, pick_title, same_title, skip_header
-from .shapes import (CAPTION_WORDS, CJK_CHAR, COMMENTS_START, END, LABELLED_LINK, LIST_HEADING,
-                     TIMESTAMP, YOU_ARE_HERE, LineShape, furniture_share, lower_share)
+from .shapes import (BRACKETED_LINK, CAPTION_WORDS, CJK_CHAR, COMMENTS_START, END, LABELLED_LINK,
+                     LIST_HEADING, TIMESTAMP, YOU_ARE_HERE, LineShape, furniture_share,
+                     lower_share)
 
 
 # Formatting tags left in a text dump (a page's source pasted in part, a feed's field):
@@ -185,8 +186,9 @@ def _mark_link_boxes(shapes: list[LineShape]) -> None:
     or dateline follows (a link's own date is on its line)."""
     left = 0
     for i, s in enumerate(shapes):
-        if len(s.text) <= 40 and not s.prose and LIST_HEADING.match(s.text):
-            s.linky = s.linky or LABELLED_LINK.match(s.text) is not None
+        if len(s.text) <= 40 and not s.prose and (LIST_HEADING.match(s.text)
+                                                  or BRACKETED_LINK.match(s.text)):
+            s.linky = s.linky or bool(LABELLED_LINK.match(s.text) or BRACKETED_LINK.match(s.text))
             left = 12
             continue
         if not left:
@@ -272,13 +274,18 @@ def _already_clean(shapes, reasons) -> bool:
 def _discount_teasers(shapes, reasons, weights) -> None:
     """A short paragraph between two non-paragraph lines is a teaser under a linked
     headline (lists of other stories); an article's paragraphs come in runs.
-    Images and captions between paragraphs do not break a run."""
+    Images, captions and a link to another story set in the text ("延伸閱讀：...")
+    between paragraphs do not break a run."""
     n = len(shapes)
     skip = {"image file name", "caption", "no words"}
 
+    def passed_over(j: int) -> bool:
+        return reasons[j] in skip or bool(LABELLED_LINK.match(shapes[j].text)
+                                          or BRACKETED_LINK.match(shapes[j].text))
+
     def neighbour_prose(j: int, step: int) -> bool | None:
         j += step
-        while 0 <= j < n and reasons[j] in skip:
+        while 0 <= j < n and passed_over(j):
             j += step
         return shapes[j].prose and reasons[j] is None if 0 <= j < n else None
 
