@@ -18,8 +18,8 @@ from .options import Options
 from .output import FolderWriter
 from .pipeline import process
 from .render import RENDERERS, failure_record, render_failure
-from .sources import (Failure, Input, holds_jsonl, keep_stdin, read_bytes, relative_name,
-                      spool_stdin, stream_jsonl, stream_lines, to_documents)
+from .sources import (Failure, Input, holds_jsonl, keep_pipe, read_bytes, relative_name,
+                      spool_pipe, stream_jsonl, stream_lines, to_documents)
 
 
 @dataclass
@@ -71,7 +71,7 @@ def learn(items: Inputs, options: Options):
     def kept() -> Iterator[Input | Failure]:
         for item in items:
             if isinstance(item, Input) and item.is_pipe:
-                keep_stdin(item)        # read now, and again by the processing pass
+                keep_pipe(item)        # read now, and again by the processing pass
             yield item
 
     def documents() -> Iterator[list]:
@@ -340,7 +340,7 @@ def in_order(items: Inputs, work: Work, crashed: Crashed, options: Options,
             todo = [i for i in chunk if isinstance(i, (Input, Part))]
             for item in todo:               # workers cannot read our stdin: its copy
                 if isinstance(item, Input) and item.is_pipe:
-                    spool_stdin(item)
+                    spool_pipe(item)
             future, pool = workers.submit(todo) if todo else (None, None)
             pending.append([chunk, todo, future, pool])
             while len(pending) >= window:

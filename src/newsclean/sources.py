@@ -51,8 +51,8 @@ class Input:
     # a run that reads one twice or in worker processes, a temporary file of the rest.
     head: bytes | None = None
     spool: str | None = None
-    spooled: bool = False         # the spool holds all of stdin after the head
-    drained: bool = False         # stdin was read past its head without a spool
+    spooled: bool = False         # the spool holds all of the pipe after the head
+    drained: bool = False         # the pipe was read past its head without a spool
     pipe: bool = False            # a pipe named as a PATH (<(cmd), a fifo): read as stdin is
 
     @property
@@ -61,7 +61,7 @@ class Input:
 
     @property
     def is_pipe(self) -> bool:
-        """Stdin or a named pipe: readable once, so kept as it is read (see open_stdin)."""
+        """Stdin or a named pipe: readable once, so kept as it is read (see open_pipe)."""
         return self.pipe or self.path == STDIN
 
     @property
@@ -191,7 +191,7 @@ def read_bytes(item: Input) -> bytes:
     if item.data is not None:
         return item.data
     if item.is_pipe:
-        reader = open_stdin(item)
+        reader = open_pipe(item)
         item.data = b"".join(iter(lambda: _read(reader, 1 << 20, display_name(item)), b""))
         return item.data
     try:
@@ -216,7 +216,7 @@ def holds_jsonl(item: Input, input_format: str | None) -> bool:
     if not item.is_stdin:
         return False
     try:
-        head = _stdin_head(item)
+        head = _pipe_head(item)
         return _opens_with_an_object(head, len(head) < _SNIFF)
     except NewscleanError:
         return False
@@ -260,15 +260,15 @@ def _pipe(item: Input) -> BinaryIO:
     return _OPEN_PIPES[item.path]
 
 
-def _stdin_head(item: Input) -> bytes:
+def _pipe_head(item: Input) -> bytes:
     if item.head is None:
         item.head = _read(_pipe(item), _SNIFF, display_name(item))
     return item.head
 
 
-def keep_stdin(item: Input) -> None:
-    """Stdin is to be read again (a run that learns from its documents first): what is
-    read of it from now on is kept in a temporary file, removed when the run exits."""
+def keep_pipe(item: Input) -> None:
+    """Stdin or a pipe is to be read again (a run that learns from its documents first):
+    what is read of it from now on is kept in a temporary file, removed at exit."""
     if item.spool is None and not item.drained:
         import atexit
         import tempfile
@@ -277,12 +277,12 @@ def keep_stdin(item: Input) -> None:
         atexit.register(_remove, item.spool)
 
 
-def spool_stdin(item: Input) -> None:
+def spool_pipe(item: Input) -> None:
     """All of stdin (or a pipe) in its temporary file, or on the item, for workers."""
     if item.spooled or item.data is not None:
         return
-    keep_stdin(item)
-    reader = open_stdin(item)
+    keep_pipe(item)
+    reader = open_pipe(item)
     while _read(reader, 1 << 20, display_name(item)):
         pass
 
@@ -294,22 +294,21 @@ def _remove(path: str) -> None:
         pass
 
 
-def open_stdin(item: Input) -> "_Stdin":
-    """A reader of stdin from its first byte, on every pass: its head, what the spool
-    holds of it, then what is still to come (kept in the spool, if there is one)."""
+def open_pipe(item: Input) -> "_Replay":
+    """A reader of stdin or a pipe from its first byte, on every pass (see _Replay)."""
     if item.drained:
         raise ReadError(display_name(item), "a pipe, read once already and not kept")
-    return _Stdin(item)
+    return _Replay(item)
 
 
-class _Stdin:
-    """Stdin from its first byte: its head, what the spool holds, then what is still to
-    come (added to the spool, if there is one). A read gives `size` bytes, fewer only at
-    the end, as a file's does."""
+class _Replay:
+    """Stdin or a pipe from its first byte: its head, what the spool holds, then what is
+    still to come (added to the spool, if there is one). A read gives `size` bytes, fewer
+    only at the end, as a file's does."""
 
     def __init__(self, item: Input) -> None:
         self.item = item
-        self.head = _stdin_head(item)
+        self.head = _pipe_head(item)
         self.kept = open(item.spool, "rb") if item.spool else None
         self.live = not item.spooled
 
@@ -359,7 +358,7 @@ def stream_lines(item: Input, encoding: str | None = None, chunk_size: int = 1 <
     repairs it calls for (bad bytes replaced, mixed encodings) are added to `warnings`."""
     name = display_name(item)
     try:
-        fh = open_stdin(item) if item.is_pipe else open(item.path, "rb")
+        fh = open_pipe(item) if item.is_pipe else open(item.path, "rb")
     except OSError as exc:
         raise ReadError(name, exc.strerror or str(exc)) from None
     try:
