@@ -65,8 +65,8 @@ OutputOpt = Annotated[Optional[str], typer.Option(
     "--output", "-o", help="Write to this file, or to this folder (existing, or ending in /), "
                            "which then mirrors the input tree.", show_default=False)]
 EncodingOpt = Annotated[Optional[str], typer.Option(
-    "--encoding", help="Input encoding (default: detected: BOM, UTF-8, GB18030, Big5-HKSCS, "
-                         "cp1252 for Latin text).",
+    "--encoding", help="Input encoding (default: detected: BOM, UTF-8, GB18030, Big5 "
+                         "(big5-web), cp1252 for Latin text).",
     show_default=False)]
 InputFormatOpt = Annotated[Optional[InputFormat], typer.Option(
     "--input-format", help="Input kind (default: HTML detected from the content; *.jsonl is JSONL).",

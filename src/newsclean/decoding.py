@@ -2,10 +2,10 @@
 
 A BOM wins; known binary formats are refused; then UTF-16 without a BOM, UTF-8, cp1252
 for Latin text (told apart from GBK and Big5 by its lone high bytes), and the legacy
-Chinese codecs (GB18030, Big5 as browsers read it). Two kinds of damage are common in dumps and
-are repaired, with a warning, rather than refused: a few bad bytes (a truncated download,
-a title cut in the middle of a character), and files stitched together from UTF-8 and
-GBK sources, which are decoded line by line.
+Chinese codecs (GB18030, Big5 as browsers read it). Two kinds of damage are common in
+dumps and are repaired, with a warning, rather than refused: a few bad bytes (a truncated
+download, a title cut in the middle of a character), and files stitched together from
+UTF-8 and GBK sources, which are decoded line by line.
 """
 from __future__ import annotations
 
@@ -329,10 +329,10 @@ def _plausibility(text: str) -> float:
     return score / max(1, len(text))
 
 
-_BIG5_MARKS = str.maketrans({"\u2022": "\u2027", "\u223c": "\uff5e"})
-
-
-_BIG5_HKSCS_MARKS = str.maketrans({"\u2027": "\u2022", "\uff5e": "\u223c"})
+# Python's Big5-HKSCS reading of A145 and A1E3, and what Taiwanese text means by them.
+_MARKS = {"\u2022": "\u2027", "\u223c": "\uff5e"}
+_BIG5_MARKS = str.maketrans(_MARKS)
+_BIG5_HKSCS_MARKS = str.maketrans({ours: hkscs for hkscs, ours in _MARKS.items()})
 
 
 def _windows_big5(exc: UnicodeError, replace: bool):

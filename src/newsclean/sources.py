@@ -27,8 +27,7 @@ from .errors import DecodeError, InputFormatError, NewscleanError, ReadError, pr
 
 __all__ = ["STDIN", "Input", "Failure", "Discovered", "discover", "read_bytes", "holds_jsonl",
            "stream_lines", "stream_jsonl", "to_documents", "text_document", "relative_name",
-           "display_name",
-           "decode_bytes", "detect_encoding"]
+           "display_name", "decode_bytes", "detect_encoding"]
 
 STDIN = "-"
 
@@ -192,7 +191,10 @@ def read_bytes(item: Input) -> bytes:
         return item.data
     if item.is_pipe:
         reader = open_pipe(item)
-        item.data = b"".join(iter(lambda: _read(reader, 1 << 20, display_name(item)), b""))
+        try:
+            item.data = b"".join(iter(lambda: _read(reader, 1 << 20, display_name(item)), b""))
+        finally:
+            reader.close()
         return item.data
     try:
         with open(item.path, "rb") as fh:
@@ -283,8 +285,11 @@ def spool_pipe(item: Input) -> None:
         return
     keep_pipe(item)
     reader = open_pipe(item)
-    while _read(reader, 1 << 20, display_name(item)):
-        pass
+    try:
+        while _read(reader, 1 << 20, display_name(item)):
+            pass
+    finally:
+        reader.close()
 
 
 def _remove(path: str) -> None:
@@ -515,8 +520,8 @@ def _sample(head: bytes, codec: str, whole: bool) -> str:
                                                              errors="replace"))
 
 
-def _emptiness(data: bytes | str) -> str:
-    return "empty file" if not data else "only whitespace, no text"
+def _emptiness(data: bytes | str, what: str = "file") -> str:
+    return f"empty {what}" if not data else "only whitespace, no text"
 
 
 def _looks_binary(text: str) -> bool:
@@ -554,12 +559,11 @@ def text_document(name: str, text: str, warnings: list[str] | None = None,
     if "\x00" in text:
         warnings.append(f"{text.count(chr(0))} NUL character(s) removed")
         text = text.replace("\x00", "")
-    if _SURROGATE.search(text):         # from a str made by hand: no UTF-8 can hold them
-        warnings.append(f"{len(_SURROGATE.findall(text))} lone surrogate(s) replaced")
-        text = _SURROGATE.sub("\ufffd", text)
+    text, surrogates = _SURROGATE.subn("\ufffd", text)
+    if surrogates:                      # from a str made by hand: no UTF-8 can hold them
+        warnings.append(f"{surrogates} lone surrogate(s) replaced")
     if not text or text.isspace():
-        raise InputFormatError(name, f"empty {empty}" if not text
-                               else "only whitespace, no text")
+        raise InputFormatError(name, _emptiness(text, empty))
     doc = Article(path=name, raw=text, warnings=warnings)
     if input_format == "html":
         doc.is_html = True
@@ -661,14 +665,12 @@ def _jsonl_records(lines: Iterable[str], name: str,
             # "\ud800" is valid JSON but no UTF-8 output can hold it.
             record = _scrub(record)
             warnings.append("lone surrogate escape(s) replaced")
-        for key in _RESERVED:
-            if key in record:
-                record.pop(key)
-                warnings.append(f'input field "{key}" dropped: the key is newsclean\'s')
-        for key in _COMPUTED:
-            if key in record:
-                record.pop(key)
-                warnings.append(f'input field "{key}" replaced: newsclean computes it')
+        for keys, why in ((_RESERVED, "dropped: the key is newsclean's"),
+                          (_COMPUTED, "replaced: newsclean computes it")):
+            for key in keys:
+                if key in record:
+                    record.pop(key)
+                    warnings.append(f'input field "{key}" {why}')
         given = _given_metadata(record, warnings)
         body = record.get("text")
         html = record.get("html")
